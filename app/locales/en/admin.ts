@@ -1,0 +1,3 @@
+import type zh from "../zh/admin";
+
+export default {} satisfies typeof zh;

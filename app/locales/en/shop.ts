@@ -1,0 +1,3 @@
+import type zh from "../zh/shop";
+
+export default {} satisfies typeof zh;

@@ -1,0 +1,45 @@
+import { redirect } from "@remix-run/node";
+import { getUserBySession, type Role } from "~/models/user.server";
+import { getSession, sessionStorage } from "./session.server";
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getUserBySession>>>;
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const session = await getSession(request);
+  const sessionId = session.get("sessionId");
+  if (typeof sessionId !== "string") return null;
+  return getUserBySession(sessionId);
+}
+
+/** Anonymous visitors go to sign in and come back; signed-in users without the role get 403. */
+export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  if (user.role !== role) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+export function requireAdmin(request: Request) {
+  return requireRole(request, "ADMIN");
+}
+
+export async function commitSignIn(request: Request, sessionId: string, expiresAt: Date) {
+  const session = await getSession(request);
+  session.set("sessionId", sessionId);
+  return sessionStorage().commitSession(session, { expires: expiresAt });
+}
+
+export async function destroySessionCookie(request: Request) {
+  const session = await getSession(request);
+  return { sessionId: session.get("sessionId") as string | undefined, cookie: await sessionStorage().destroySession(session) };
+}
+
+/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "~/generated/prisma/client";
+import { getEnv } from "./env.server";
+
+function filePath(url: string) {
+  return url.replace(/^file:/, "");
+}
+
+/**
+ * WAL lets readers run while one writer commits; it persists in the file, so setting it once is
+ * enough. synchronous is per connection: FULL because stock and, later, money are written here.
+ */
+function preparePragmas(path: string) {
+  mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  raw.pragma("journal_mode = WAL");
+  raw.close();
+}
+
+function createClient() {
+  const url = getEnv().DATABASE_URL;
+  preparePragmas(filePath(url));
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const client = new PrismaClient({ adapter });
+  return client;
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaReady?: Promise<void> };
+
+export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+
+// Per-connection settings for the adapter's own connection.
+export const dbReady: Promise<void> =
+  globalForPrisma.prismaReady ??
+  (globalForPrisma.prismaReady = (async () => {
+    await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
+    await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  })());
