@@ -13,8 +13,7 @@ export default defineConfig({
   server: { port: 3000 },
   plugins: [
     tailwindcss(),
-    !process.env.VITEST &&
-      remix({
+    remix({
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,
@@ -26,12 +25,4 @@ export default defineConfig({
       }),
     tsconfigPaths(),
   ],
-  test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
-    globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/per-file.ts"],
-    pool: "forks",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
 });

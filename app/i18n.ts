@@ -22,6 +22,7 @@ export function createI18n(lng: Language): I18n {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -33,10 +33,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prisma
 export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 
-// Per-connection settings for the adapter's own connection.
+// Per-connection settings for the adapter's single connection, issued before any other query.
 export const dbReady: Promise<void> =
   globalForPrisma.prismaReady ??
-  (globalForPrisma.prismaReady = (async () => {
-    await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
-    await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  })());
+  (globalForPrisma.prismaReady = prisma.$executeRawUnsafe("PRAGMA synchronous = FULL").then(() => undefined));

@@ -1,13 +1,15 @@
 import { createCookieSessionStorage } from "@remix-run/node";
 import { getEnv } from "./env.server";
 
-let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+type SessionData = { sessionId: string };
+
+let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined;
 
 /** The cookie only carries a random session id; the Session row is what a sign-out deletes. */
 export function sessionStorage() {
   if (!storage) {
     const env = getEnv();
-    storage = createCookieSessionStorage({
+    storage = createCookieSessionStorage<SessionData>({
       cookie: {
         name: "__hall_session",
         httpOnly: true,

@@ -1,0 +1,92 @@
+import { Form, Link, NavLink, useLocation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+type HeaderUser = { name: string; role: string } | null;
+
+/** The same page in the other language: `?lang=` switches and is remembered by the server. */
+function useOtherLanguageHref() {
+  const { i18n } = useTranslation();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.set("lang", i18n.language === "zh" ? "en" : "zh");
+  return `${location.pathname}?${params.toString()}`;
+}
+
+export function SiteHeader({ user }: { user: HeaderUser }) {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const otherLanguageHref = useOtherLanguageHref();
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-2 py-1 hover:bg-brand-800 ${isActive ? "bg-brand-800" : ""}`;
+  return (
+    <header className="bg-brand-700 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link to="/" className="flex items-baseline gap-2">
+          <span className="text-lg font-bold">{t("hallName")}</span>
+          <span className="hidden text-sm text-brand-100 sm:inline">{t("hallTagline")}</span>
+        </Link>
+        <nav aria-label={t("nav.menu")} className="flex flex-1 items-center gap-1 text-sm">
+          <NavLink to="/products" className={navClass}>
+            {t("nav.products")}
+          </NavLink>
+          <NavLink to="/counties" className={navClass}>
+            {t("nav.counties")}
+          </NavLink>
+          {user?.role === "ADMIN" ? (
+            <NavLink to="/admin" className={navClass}>
+              {t("nav.admin")}
+            </NavLink>
+          ) : null}
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <a href={otherLanguageHref} className="underline-offset-2 hover:underline" hrefLang={t("nav.language") === "English" ? "en" : "zh"}>
+            {t("nav.language")}
+          </a>
+          {user ? (
+            <Form method="post" action="/logout" className="flex items-center gap-2">
+              <span className="hidden sm:inline">{user.name}</span>
+              <button type="submit" className="underline-offset-2 hover:underline">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          ) : (
+            <Link to="/login" className="underline-offset-2 hover:underline">
+              {t("nav.signIn")}
+            </Link>
+          )}
+        </div>
+        <Form method="get" action="/products" role="search" className="order-last flex w-full gap-2 md:order-none md:w-auto md:min-w-72">
+          <label htmlFor="site-search" className="sr-only">
+            {t("nav.search")}
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            defaultValue={searchParams.get("q") ?? ""}
+            placeholder={t("nav.searchPlaceholder")}
+            className="min-w-0 flex-1 rounded border-0 px-3 py-2 text-stone-900"
+          />
+          <button type="submit" className="rounded bg-white/15 px-3 py-2 hover:bg-white/25">
+            {t("nav.search")}
+          </button>
+        </Form>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="border-t border-stone-200 bg-white">
+      <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">
+        <p>{t("footer.about")}</p>
+        <p className="mt-1 text-stone-500">{t("footer.demo")}</p>
+      </div>
+    </footer>
+  );
+}

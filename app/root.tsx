@@ -1,0 +1,98 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { SiteFooter, SiteHeader } from "./components/site-chrome";
+import { createI18n, defaultLanguage, type Language } from "./i18n";
+import stylesheet from "./tailwind.css?url";
+import { getOptionalUser } from "./utils/auth.server";
+import { resolveLanguage } from "./utils/language.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "一汽扶贫馆" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [{ lang, setCookie }, user] = await Promise.all([resolveLanguage(request), getOptionalUser(request)]);
+  return data(
+    { lang, user: user && { name: user.name, role: user.role } },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRootData();
+  const lang: Language = rootData?.lang ?? defaultLanguage;
+  const i18n = useMemo(() => createI18n(lang), [lang]);
+  return (
+    <html lang={lang === "zh" ? "zh-CN" : "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased">
+        <I18nextProvider i18n={i18n}>
+          <SiteHeader user={rootData?.user ?? null} />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+            {children}
+          </main>
+          <SiteFooter />
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return <ErrorPage error={error} />;
+}
+
+export function ErrorPage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
+        : [t("errors.serverTitle"), t("errors.serverBody")];
+  if (status >= 500) console.error(error);
+  return (
+    <section className="mx-auto max-w-lg py-16 text-center">
+      <p className="text-5xl font-bold text-brand-700">{status}</p>
+      <h1 className="mt-4 text-2xl font-semibold">{title}</h1>
+      <p className="mt-2 text-stone-600">{body}</p>
+      <a href="/" className="mt-6 inline-block rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
+        {t("errors.backHome")}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { signIn } from "~/models/user.server";
+import { commitSignIn, getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { clientAddress } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "登录 · 一汽扶贫馆" }];
+
+const LoginSchema = z.object({
+  username: z.string().trim().min(1, "errors.required").max(100, "errors.tooLong"),
+  password: z.string().min(1, "errors.required").max(200, "errors.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = LoginSchema.safeParse(form);
+  if (!parsed.success) {
+    return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors, formError: null, minutes: 0 }, { status: 400 });
+  }
+  const result = await signIn(parsed.data.username, parsed.data.password, clientAddress(request));
+  if (!result.ok) {
+    const rateLimited = result.reason === "rate-limited";
+    return data(
+      {
+        fieldErrors: {},
+        formError: rateLimited ? "login.rateLimited" : "login.invalid",
+        minutes: rateLimited ? result.retryAfterMinutes : 0,
+      },
+      { status: rateLimited ? 429 : 400 },
+    );
+  }
+  const cookie = await commitSignIn(request, result.sessionId, result.expiresAt);
+  throw redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const fieldErrors: Partial<Record<"username" | "password", string[]>> = actionData?.fieldErrors ?? {};
+  return (
+    <section className="mx-auto max-w-sm">
+      <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
+      <Form method="post" className="mt-6 space-y-4" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        {actionData?.formError ? (
+          <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">
+            {t(actionData.formError, { minutes: actionData.minutes })}
+          </p>
+        ) : null}
+        {(["username", "password"] as const).map((name) => (
+          <div key={name}>
+            <label htmlFor={name} className="block text-sm font-medium">
+              {t(`login.${name}`)}
+            </label>
+            <input
+              id={name}
+              name={name}
+              type={name === "password" ? "password" : "text"}
+              autoComplete={name === "password" ? "current-password" : "username"}
+              aria-invalid={fieldErrors[name] ? true : undefined}
+              aria-describedby={fieldErrors[name] ? `${name}-error` : undefined}
+              className="mt-1 w-full rounded border border-stone-300 px-3 py-2"
+            />
+            {fieldErrors[name] ? (
+              <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+                {t(fieldErrors[name][0] ?? "errors.invalid")}
+              </p>
+            ) : null}
+          </div>
+        ))}
+        <button
+          type="submit"
+          disabled={navigation.state === "submitting"}
+          className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {t("login.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
