@@ -20,7 +20,8 @@ const cardSelect = {
 export type ProductCard = Prisma.ProductGetPayload<{ select: typeof cardSelect }>;
 
 const ORDER_SQL: Record<Sort, string> = {
-  relevance: `p."featured" DESC, p."id" ASC`,
+  // Featured first, then newest: both walk the (status, featured, id) index backwards.
+  relevance: `p."featured" DESC, p."id" DESC`,
   "price-asc": `p."priceFen" ASC, p."id" ASC`,
   "price-desc": `p."priceFen" DESC, p."id" ASC`,
   newest: `p."createdAt" DESC, p."id" DESC`,

@@ -53,7 +53,7 @@ export async function signIn(username: string, password: string, ip: string): Pr
     select: { id: true, passwordHash: true },
   });
   // Compare against a dummy hash for unknown users so timing does not reveal which names exist.
-  const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  const valid = await bcrypt.compare(password, user?.passwordHash ?? (await getDummyHash()));
   if (!user || !valid) {
     await prisma.loginAttempt.createMany({ data: [{ key: userKey }, { key: ipKey }] });
     return { ok: false, reason: "invalid" };
@@ -68,7 +68,12 @@ export async function signIn(username: string, password: string, ip: string): Pr
   return { ok: true, sessionId: session.id, expiresAt };
 }
 
-const DUMMY_HASH = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuN4wV8bq7P8d0DqQ0zTgRkIKc0f3xq5W";
+let dummyHash: Promise<string> | undefined;
+/** A real hash of the same cost, made once, so checking an unknown name costs what a known one does. */
+function getDummyHash() {
+  dummyHash ??= bcrypt.hash(randomBytes(16).toString("hex"), BCRYPT_COST);
+  return dummyHash;
+}
 
 export async function signOut(sessionId: string) {
   await prisma.session.deleteMany({ where: { id: sessionId } });

@@ -157,6 +157,9 @@ CREATE UNIQUE INDEX "Product_sku_key" ON "Product"("sku");
 CREATE UNIQUE INDEX "Product_slug_key" ON "Product"("slug");
 
 -- CreateIndex
+CREATE INDEX "Product_status_featured_id_idx" ON "Product"("status", "featured", "id");
+
+-- CreateIndex
 CREATE INDEX "Product_status_countyId_idx" ON "Product"("status", "countyId");
 
 -- CreateIndex

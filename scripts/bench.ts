@@ -1,0 +1,212 @@
+/**
+ * npm run bench [-- --products 100000 --seconds 5 --connections 10]
+ *
+ * Measures the production build on one process against a bare Node http server that returns the same
+ * bytes, in the same run, and prints ratios (these machines are noisy: compare within a run only).
+ * Results are also written to bench/results/latest.json.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+
+const { values: args } = parseArgs({
+  options: {
+    products: { type: "string", default: "100000" },
+    seconds: { type: "string", default: "5" },
+    connections: { type: "string", default: "10" },
+  },
+});
+const TARGET_PRODUCTS = Number(args.products);
+const SECONDS = Number(args.seconds);
+const CONNECTIONS = Number(args.connections);
+const HALL_PORT = 3400;
+const BARE_PORT = 3401;
+const DIR = path.resolve("bench/.tmp");
+const DB_FILE = path.join(DIR, "bench.db");
+const DATABASE_URL = `file:${DB_FILE}`;
+
+function log(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
+function prepareDatabase() {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const env = { ...process.env, DATABASE_URL };
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
+  execFileSync("npx", ["tsx", "scripts/seed.ts"], { env, stdio: "pipe" });
+  const db = new Database(DB_FILE);
+  const existing = (db.prepare(`SELECT COUNT(*) AS n FROM "Product"`).get() as { n: number }).n;
+  const started = Date.now();
+  // Grow the catalogue by copying the demo goods under new SKUs: same names, so search has realistic
+  // (indeed heavier than real) numbers of matches; the FTS triggers index every copy.
+  const copies = Math.ceil((TARGET_PRODUCTS - existing) / existing);
+  if (copies > 0) {
+    db.transaction(() => {
+      db.prepare(
+        `WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < ?)
+         INSERT INTO "Product" ("sku","slug","nameZh","nameEn","categoryId","countyId","supplierId","township","village","spec",
+           "priceFen","stock","descriptionZh","descriptionEn","originStatement","status","featured",
+           "searchChars","searchPinyin","searchInitials","searchEnglish","createdAt","updatedAt")
+         SELECT p."sku" || '-B' || n.k, p."slug" || '-b' || n.k, p."nameZh", p."nameEn", p."categoryId", p."countyId", p."supplierId",
+           p."township", p."village", p."spec", p."priceFen" + n.k, p."stock", p."descriptionZh", p."descriptionEn", p."originStatement",
+           'ACTIVE', 0, p."searchChars", p."searchPinyin", p."searchInitials", p."searchEnglish", p."createdAt", p."updatedAt"
+         FROM "Product" p, n WHERE p."id" <= ? LIMIT ?`,
+      ).run(copies, existing, TARGET_PRODUCTS - existing);
+      db.prepare(
+        `INSERT INTO "ProductImage" ("productId","url","sortOrder")
+         SELECT p."id", (SELECT i."url" FROM "ProductImage" i WHERE i."productId" = ((p."id" - 1) % ?) + 1 LIMIT 1), 0
+         FROM "Product" p WHERE p."id" > ?`,
+      ).run(existing, existing);
+    })();
+  }
+  db.pragma("optimize");
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM "Product"`).get() as { n: number }).n;
+  const slug = (db.prepare(`SELECT "slug" FROM "Product" WHERE "id" IN (SELECT "productId" FROM "Endorsement") LIMIT 1`).get() as { slug: string }).slug;
+  db.close();
+  log(`catalogue: ${total} products (grown from ${existing} in ${Date.now() - started} ms)`);
+  return { total, slug };
+}
+
+async function startHall(): Promise<ChildProcess> {
+  const child = spawn("node", ["server.js"], {
+    env: {
+      ...process.env,
+      DATABASE_URL,
+      PORT: String(HALL_PORT),
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-session-secret-long-enough-0123456789",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await waitFor(`http://localhost:${HALL_PORT}/`);
+  return child;
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+type LoadResult = { rps: number; p50: number; p95: number; errors: number };
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function load(url: string, connections = CONNECTIONS, seconds = SECONDS): Promise<LoadResult> {
+  await autocannon({ url, connections, duration: 1 }); // warm-up
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** A bare Node server answering each path with the bytes the hall returned for it. */
+async function startBare(pages: Map<string, { body: Buffer; type: string }>) {
+  const server = http.createServer((req, res) => {
+    const page = pages.get(req.url ?? "");
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": page.type, "Content-Length": page.body.length }).end(page.body);
+  });
+  await new Promise<void>((resolve) => server.listen(BARE_PORT, resolve));
+  return server;
+}
+
+async function searchInProcess() {
+  process.env.DATABASE_URL = DATABASE_URL;
+  process.env.NODE_ENV = "production";
+  process.env.SESSION_SECRET = "bench-session-secret-long-enough-0123456789";
+  const { listProducts } = await import("../app/models/catalogue.server");
+  const { parseProductFilters } = await import("../app/models/catalogue-filters");
+  const queries = ["dami", "dm", "大米", "木耳", "mue", "rice", "蜂蜜", "fm", "和龙", "xiaomi"];
+  const times: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    for (const q of queries) {
+      const { filters } = parseProductFilters(new URLSearchParams({ q }));
+      const t0 = performance.now();
+      await listProducts(filters);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), samples: times.length };
+}
+
+async function main() {
+  if (!existsSync("build/server/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+  const { total, slug } = prepareDatabase();
+  const hall = await startHall();
+  try {
+    const paths = {
+      home: "/",
+      "product list": "/products",
+      "filtered list": "/products?county=helong&sort=price-asc",
+      "search (pinyin)": "/products?q=dami",
+      "search (汉字)": `/products?q=${encodeURIComponent("木耳")}`,
+      "product page": `/products/${slug}`,
+    };
+    const pages = new Map<string, { body: Buffer; type: string }>();
+    for (const p of Object.values(paths)) {
+      const res = await fetch(`http://localhost:${HALL_PORT}${p}`);
+      if (!res.ok) throw new Error(`${p} answered ${res.status}`);
+      pages.set(p, { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get("content-type") ?? "text/html" });
+    }
+    const bare = await startBare(pages);
+    const rows: Record<string, unknown>[] = [];
+    for (const [name, p] of Object.entries(paths)) {
+      const hallResult = await load(`http://localhost:${HALL_PORT}${p}`);
+      const bareResult = await load(`http://localhost:${BARE_PORT}${p}`);
+      const row = {
+        page: name,
+        "hall req/s": Math.round(hallResult.rps),
+        "hall p50 ms": hallResult.p50,
+        "hall p95 ms": hallResult.p95,
+        "bare req/s": Math.round(bareResult.rps),
+        "hall/bare": (hallResult.rps / bareResult.rps).toFixed(3),
+        errors: hallResult.errors,
+      };
+      rows.push(row);
+      log(JSON.stringify(row));
+    }
+    bare.close();
+    const single = await load(`http://localhost:${HALL_PORT}${paths["search (pinyin)"]}`, 1);
+    const inProcess = await searchInProcess();
+    log(`\n${total} products, ${CONNECTIONS} connections, ${SECONDS} s per page, one hall process`);
+    console.table(rows);
+    log(`search over HTTP with one client (no queueing): p50 ${single.p50} ms, p95 ${single.p95} ms`);
+    log(`search in the server process (listProducts, ${inProcess.samples} queries): p50 ${inProcess.p50.toFixed(2)} ms, p95 ${inProcess.p95.toFixed(2)} ms`);
+    mkdirSync("bench/results", { recursive: true });
+    writeFileSync(
+      "bench/results/latest.json",
+      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess }, null, 2),
+    );
+  } finally {
+    hall.kill();
+  }
+}
+
+await main();
+process.exit(0);

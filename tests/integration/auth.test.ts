@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createUser, getUserBySession, signIn, signOut } from "~/models/user.server";
+import { prisma } from "~/utils/db.server";
+import { requireAdmin, safeRedirect } from "~/utils/auth.server";
+import { action as loginAction } from "~/routes/login";
+import { resetDatabase } from "../support/db";
+
+beforeEach(resetDatabase);
+
+async function admin(username = "office") {
+  return createUser({ username, name: "扶贫办", role: "ADMIN", password: "correct-horse-battery" });
+}
+
+function loginRequest(fields: Record<string, string>, ip = "10.0.0.1") {
+  return new Request("http://localhost/login", {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "x-hall-client-ip": ip },
+  });
+}
+
+describe("signing in", () => {
+  it("stores only a bcrypt hash of the password, with cost of at least 10", async () => {
+    await admin();
+    const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { username: "office" } });
+    expect(passwordHash).not.toContain("correct-horse");
+    expect(passwordHash).toMatch(/^\$2[aby]\$(1[0-9]|[2-3][0-9])\$/);
+  });
+
+  it("opens a session for the right password and refuses a wrong one", async () => {
+    await admin();
+    const ok = await signIn("office", "correct-horse-battery", "1.1.1.1");
+    expect(ok.ok).toBe(true);
+    if (!ok.ok) return;
+    expect(await getUserBySession(ok.sessionId)).toMatchObject({ username: "office", role: "ADMIN" });
+    expect(await signIn("office", "wrong", "1.1.1.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("nobody", "wrong", "1.1.1.1")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks an account after five failures, even with the right password, and says for how long", async () => {
+    await admin();
+    for (let i = 0; i < 5; i++) await signIn("office", "guess" + i, `2.2.2.${i}`);
+    expect(await signIn("office", "correct-horse-battery", "2.2.2.99")).toEqual({
+      ok: false,
+      reason: "rate-limited",
+      retryAfterMinutes: 15,
+    });
+  });
+
+  it("limits one address guessing across many accounts", async () => {
+    for (let i = 0; i < 20; i++) await signIn(`user${i}`, "guess", "3.3.3.3");
+    await admin("other");
+    expect((await signIn("other", "correct-horse-battery", "3.3.3.3")).ok).toBe(false);
+    expect((await signIn("other", "correct-horse-battery", "4.4.4.4")).ok).toBe(true);
+  });
+
+  it("answers a bad form with a 400 and the field named, and a lock-out with a 429", async () => {
+    const empty = (await loginAction({ request: loginRequest({ username: "", password: "" }), params: {}, context: {} })) as unknown as {
+      init: { status: number };
+      data: { fieldErrors: Record<string, string[]> };
+    };
+    expect(empty.init.status).toBe(400);
+    expect(empty.data.fieldErrors.username).toEqual(["errors.required"]);
+
+    await admin();
+    for (let i = 0; i < 5; i++) await loginAction({ request: loginRequest({ username: "office", password: "x" }), params: {}, context: {} });
+    const locked = (await loginAction({
+      request: loginRequest({ username: "office", password: "correct-horse-battery" }),
+      params: {},
+      context: {},
+    })) as unknown as { init: { status: number }; data: { formError: string } };
+    expect(locked.init.status).toBe(429);
+    expect(locked.data.formError).toBe("login.rateLimited");
+  });
+
+  it("signs in through the form with an HttpOnly, SameSite=Lax cookie and goes back where the user was", async () => {
+    await admin();
+    const response = await loginAction({
+      request: loginRequest({ username: "office", password: "correct-horse-battery", redirectTo: "/admin/products" }),
+      params: {},
+      context: {},
+    }).catch((thrown: unknown) => thrown as Response);
+    expect(response).toBeInstanceOf(Response);
+    const res = response as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/admin/products");
+    const cookie = res.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+
+    const user = await requireAdmin(new Request("http://localhost/admin", { headers: { Cookie: cookie.split(";")[0]! } }));
+    expect(user.username).toBe("office");
+  });
+
+  it("signing out ends the session on the server, not only in the browser", async () => {
+    await admin();
+    const ok = await signIn("office", "correct-horse-battery", "5.5.5.5");
+    if (!ok.ok) throw new Error("sign-in failed");
+    await signOut(ok.sessionId);
+    expect(await getUserBySession(ok.sessionId)).toBeNull();
+  });
+
+  it("an expired session is not a session", async () => {
+    const user = await admin();
+    await prisma.session.create({ data: { id: "old", userId: user.id, expiresAt: new Date(Date.now() - 1000) } });
+    expect(await getUserBySession("old")).toBeNull();
+  });
+});
+
+describe("safeRedirect", () => {
+  it("only follows paths on this site", () => {
+    expect(safeRedirect("/products?q=1")).toBe("/products?q=1");
+    expect(safeRedirect("https://evil.example/")).toBe("/");
+    expect(safeRedirect("//evil.example/")).toBe("/");
+    expect(safeRedirect("/\\evil.example")).toBe("/");
+    expect(safeRedirect(null, "/admin")).toBe("/admin");
+  });
+});

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { getEnv, resetEnvCache } from "~/utils/env.server";
+
+const saved = { ...process.env };
+
+afterEach(() => {
+  process.env = { ...saved };
+  resetEnvCache();
+});
+
+function withEnv(values: Record<string, string | undefined>) {
+  process.env = { ...saved, ...values };
+  for (const [k, v] of Object.entries(values)) if (v === undefined) delete process.env[k];
+  resetEnvCache();
+  return getEnv;
+}
+
+describe("configuration", () => {
+  it("gives development safe defaults", () => {
+    const env = withEnv({ NODE_ENV: "development", PORT: undefined, DATABASE_URL: undefined, SESSION_SECRET: undefined })();
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBe("file:./data/hall.db");
+    expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("stops production without a session secret, naming the setting", () => {
+    expect(withEnv({ NODE_ENV: "production", SESSION_SECRET: undefined })).toThrow(/SESSION_SECRET: is required in production/);
+  });
+
+  it("names each malformed setting", () => {
+    const get = withEnv({ NODE_ENV: "production", SESSION_SECRET: "short", PORT: "eighty", DATABASE_URL: "postgres://x" });
+    expect(get).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+    expect(get).toThrow(/PORT:/);
+    expect(get).toThrow(/DATABASE_URL: must be a SQLite file URL/);
+  });
+
+  it("accepts a complete production configuration", () => {
+    const env = withEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "8080", DATABASE_URL: "file:/var/lib/hall/hall.db" })();
+    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: "file:/var/lib/hall/hall.db" });
+  });
+});
