@@ -68,7 +68,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
             type="search"
             defaultValue={searchParams.get("q") ?? ""}
             placeholder={t("nav.searchPlaceholder")}
-            className="min-w-0 flex-1 rounded border-0 px-3 py-2 text-stone-900"
+            className="min-w-0 flex-1 rounded border-0 bg-white px-3 py-2 text-stone-900 placeholder:text-stone-500"
           />
           <button type="submit" className="rounded bg-white/15 px-3 py-2 hover:bg-white/25">
             {t("nav.search")}

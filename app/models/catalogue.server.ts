@@ -19,6 +19,13 @@ const cardSelect = {
 
 export type ProductCard = Prisma.ProductGetPayload<{ select: typeof cardSelect }>;
 
+/**
+ * What the shop may sell: active products of admitted suppliers. A suspended supplier's goods leave
+ * the shop without being archived, and come back when it is admitted again.
+ */
+const sellable = { status: "ACTIVE", supplier: { status: "ADMITTED" } } satisfies Prisma.ProductWhereInput;
+const SELLABLE_SQL = `p."status" = 'ACTIVE' AND (SELECT sup."status" FROM "Supplier" sup WHERE sup."id" = p."supplierId") = 'ADMITTED'`;
+
 const ORDER_SQL: Record<Sort, string> = {
   // Featured first, then newest: both walk the (status, featured, id) index backwards.
   relevance: `p."featured" DESC, p."id" DESC`,
@@ -39,7 +46,7 @@ async function fetchCards(ids: number[]): Promise<ProductCard[]> {
  * FTS5 index (product_search) and ranks by bm25, weighting the Chinese name above pinyin and English.
  */
 export async function listProducts(filters: ProductFilters, pageSize = PAGE_SIZE) {
-  const where: string[] = [`p."status" = 'ACTIVE'`];
+  const where: string[] = [SELLABLE_SQL];
   const params: unknown[] = [];
   let from = `"Product" p`;
   let order = ORDER_SQL[filters.sort];
@@ -92,7 +99,7 @@ export async function listProducts(filters: ProductFilters, pageSize = PAGE_SIZE
 
 export function listFeaturedProducts(take = 8) {
   return prisma.product.findMany({
-    where: { status: "ACTIVE", featured: true },
+    where: { ...sellable, featured: true },
     orderBy: { id: "asc" },
     take,
     select: cardSelect,
@@ -101,7 +108,7 @@ export function listFeaturedProducts(take = 8) {
 
 export async function getProductBySlug(slug: string) {
   const product = await prisma.product.findFirst({
-    where: { slug, status: "ACTIVE" },
+    where: { ...sellable, slug },
     select: {
       ...cardSelect,
       id: true,
@@ -122,7 +129,7 @@ export async function getProductBySlug(slug: string) {
   });
   if (!product) return null;
   const moreFromCounty = await prisma.product.findMany({
-    where: { status: "ACTIVE", countyId: product.county.id, id: { not: product.id } },
+    where: { ...sellable, countyId: product.county.id, id: { not: product.id } },
     orderBy: [{ featured: "desc" }, { id: "asc" }],
     take: 4,
     select: cardSelect,
@@ -144,7 +151,7 @@ const countySelect = {
 export function listCounties() {
   return prisma.county.findMany({
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-    select: { ...countySelect, _count: { select: { products: { where: { status: "ACTIVE" } } } } },
+    select: { ...countySelect, _count: { select: { products: { where: sellable } } } },
   });
 }
 

@@ -27,6 +27,7 @@ export default function ProductList() {
   const localize = useLocalize();
   const { filters, problems, products, total, pages, counties, categories } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
+  const activeFilters = [filters.county, filters.category, filters.endorsed, filters.inStock, filters.minFen !== null || filters.maxFen !== null].filter(Boolean).length;
   const selectClass = "mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1.5";
 
   return (
@@ -40,7 +41,16 @@ export default function ProductList() {
         </ul>
       ) : null}
       <div className="mt-4 grid gap-6 md:grid-cols-[15rem_1fr]">
-        <Form method="get" className="space-y-4 text-sm" aria-label={t("list.filters")}>
+        {/* On phones the filters fold away under a summary; from md up they are always shown. */}
+        <details
+          open={activeFilters > 0}
+          className="rounded-lg border border-stone-200 bg-white p-3 md:border-0 md:bg-transparent md:p-0 md:[&::details-content]:[content-visibility:visible] md:[&::details-content]:block"
+        >
+          <summary className="cursor-pointer text-sm font-medium md:hidden">
+            {t("list.filters")}
+            {activeFilters > 0 ? ` (${activeFilters})` : ""}
+          </summary>
+        <Form method="get" className="mt-3 space-y-4 text-sm md:mt-0" aria-label={t("list.filters")}>
           {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
           <div>
             <label htmlFor="f-county" className="font-medium">
@@ -100,6 +110,7 @@ export default function ProductList() {
             </Link>
           </div>
         </Form>
+        </details>
 
         <section aria-live="polite">
           <div className="flex flex-wrap items-center justify-between gap-2">
