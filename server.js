@@ -52,6 +52,15 @@ app.use(express.static("build/client", { maxAge: "1h" }));
 
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
-app.listen(port, () => {
+const server = app.listen(port, () => {
   console.info(`扶贫馆 listening on http://localhost:${port}`);
 });
+
+// Finish the requests in flight, then exit; a second signal exits at once.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections?.();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}

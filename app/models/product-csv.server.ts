@@ -6,43 +6,27 @@ import { diffFields, recordAudit } from "~/models/audit.server";
 import { searchFieldsFor } from "~/models/product.server";
 import { prisma } from "~/utils/db.server";
 import { fenToYuanInput } from "~/utils/money";
-import { endorsementFields, priceField, skuField, slugField, stockField } from "./product-schema";
+import {
+  CSV_COLUMNS,
+  endorsementFields,
+  priceField,
+  REQUIRED_COLUMNS,
+  skuField,
+  slugField,
+  stockField,
+  type CsvColumn,
+} from "./product-schema";
+
+export { CSV_COLUMNS, MAX_CSV_BYTES, REQUIRED_COLUMNS } from "./product-schema";
 
 /**
  * The catalogue as a spreadsheet: the 1,000+ endorsed goods arrive this way. Rows are matched to
  * products by SKU, so importing the same file twice updates rather than duplicates. A file is
  * written only when every row is valid, in one transaction.
  */
-export const CSV_COLUMNS = [
-  "sku",
-  "slug",
-  "name_zh",
-  "name_en",
-  "category",
-  "county",
-  "supplier",
-  "township",
-  "village",
-  "spec",
-  "price_yuan",
-  "stock",
-  "description_zh",
-  "description_en",
-  "origin_statement",
-  "image_url",
-  "secretary_name",
-  "secretary_village",
-  "secretary_township",
-  "dispatching_unit",
-  "endorsement_words",
-] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
-
-export const REQUIRED_COLUMNS: CsvColumn[] = ["sku", "slug", "name_zh", "category", "county", "supplier", "spec", "price_yuan", "stock"];
 const ENDORSEMENT_COLUMNS = ["secretary_name", "secretary_village", "secretary_township", "dispatching_unit", "endorsement_words"] as const;
 const ENDORSEMENT_REQUIRED = ["secretary_name", "secretary_village", "secretary_township"] as const;
 
-export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 export const MAX_CSV_ROWS = 20_000;
 export const CSV_IMPORT_REASON = "CSV 导入";
 
@@ -170,6 +154,47 @@ export type ValidationResult = { ok: true; plan: ImportPlan } | { ok: false; iss
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
+// SQLite allows 999 bound parameters per statement through the driver adapter.
+const LOOKUP_CHUNK = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += LOOKUP_CHUNK) out.push(items.slice(i, i + LOOKUP_CHUNK));
+  return out;
+}
+
+const existingSelect = {
+  id: true,
+  sku: true,
+  slug: true,
+  nameZh: true,
+  nameEn: true,
+  categoryId: true,
+  countyId: true,
+  supplierId: true,
+  township: true,
+  village: true,
+  spec: true,
+  priceFen: true,
+  descriptionZh: true,
+  descriptionEn: true,
+  originStatement: true,
+  stock: true,
+  images: { orderBy: { sortOrder: "asc" }, take: 1, select: { url: true } },
+  endorsement: {
+    select: { secretaryName: true, village: true, township: true, dispatchingUnit: true, words: true, countyId: true },
+  },
+} satisfies Prisma.ProductSelect;
+
+/** The products a file's SKUs or slugs already belong to, a few hundred keys per query. */
+async function findExisting(db: Db, skus: string[], slugs: string[]) {
+  const batches = await Promise.all([
+    ...chunks(skus).map((part) => db.product.findMany({ where: { sku: { in: part } }, select: existingSelect })),
+    ...chunks(slugs).map((part) => db.product.findMany({ where: { slug: { in: part } }, select: existingSelect })),
+  ]);
+  return [...new Map(batches.flat().map((p) => [p.id, p])).values()];
+}
+
 /**
  * Checks every row and works out what importing would do. Reference data and existing products
  * are loaded in a handful of batch queries whatever the file's size.
@@ -178,28 +203,37 @@ export async function validateCsv(input: string, db: Db = prisma): Promise<Valid
   const parsed = parseCsvText(input);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, rowCount: 0 };
   const issues: CsvIssue[] = [];
-  const valid: { row: number; data: CsvRow }[] = [];
+  // Every row's references are checked, even a row with other problems, so one upload reports them all.
+  const checked: { row: number; refs: { category: string; county: string; supplier: string }; data: CsvRow | null }[] = [];
 
   for (const raw of parsed.rows) {
+    const refs = {
+      category: (raw.values.category ?? "").trim(),
+      county: (raw.values.county ?? "").trim(),
+      supplier: (raw.values.supplier ?? "").trim(),
+    };
     const result = RowSchema.safeParse(Object.fromEntries(CSV_COLUMNS.map((c) => [c, raw.values[c] ?? ""])));
     if (!result.success) {
       for (const issue of result.error.issues) {
         issues.push({ row: raw.row, column: String(issue.path[0] ?? ""), message: issue.message });
       }
+      checked.push({ row: raw.row, refs, data: null });
       continue;
     }
     const filled = ENDORSEMENT_COLUMNS.filter((c) => result.data[c] !== "");
     const missing = ENDORSEMENT_REQUIRED.filter((c) => result.data[c] === "");
     if (filled.length > 0 && missing.length > 0) {
       issues.push({ row: raw.row, column: missing.join(", "), message: "admin:csv.endorsementIncomplete" });
+      checked.push({ row: raw.row, refs, data: null });
       continue;
     }
-    valid.push({ row: raw.row, data: result.data });
+    checked.push({ row: raw.row, refs, data: result.data });
   }
 
   const seenSku = new Map<string, number>();
   const seenSlug = new Map<string, number>();
-  for (const { row, data } of valid) {
+  for (const { row, data } of checked) {
+    if (!data) continue;
     const skuRow = seenSku.get(data.sku);
     if (skuRow !== undefined) issues.push({ row, column: "sku", message: "admin:csv.duplicateSku", params: { other: skuRow } });
     else seenSku.set(data.sku, row);
@@ -208,36 +242,12 @@ export async function validateCsv(input: string, db: Db = prisma): Promise<Valid
     else seenSlug.set(data.slug, row);
   }
 
-  const categorySlugs = [...new Set(valid.map((r) => r.data.category))];
-  const countySlugs = [...new Set(valid.map((r) => r.data.county))];
+  const categorySlugs = [...new Set(checked.map((r) => r.refs.category).filter(Boolean))];
+  const countySlugs = [...new Set(checked.map((r) => r.refs.county).filter(Boolean))];
   const [categories, counties, existing] = await Promise.all([
     db.category.findMany({ where: { slug: { in: categorySlugs } }, select: { id: true, slug: true, nameZh: true } }),
     db.county.findMany({ where: { slug: { in: countySlugs } }, select: { id: true, slug: true, nameZh: true } }),
-    db.product.findMany({
-      where: { OR: [{ sku: { in: [...seenSku.keys()] } }, { slug: { in: [...seenSlug.keys()] } }] },
-      select: {
-        id: true,
-        sku: true,
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        categoryId: true,
-        countyId: true,
-        supplierId: true,
-        township: true,
-        village: true,
-        spec: true,
-        priceFen: true,
-        descriptionZh: true,
-        descriptionEn: true,
-        originStatement: true,
-        stock: true,
-        images: { orderBy: { sortOrder: "asc" }, take: 1, select: { url: true } },
-        endorsement: {
-          select: { secretaryName: true, village: true, township: true, dispatchingUnit: true, words: true, countyId: true },
-        },
-      },
-    }),
+    findExisting(db, [...seenSku.keys()], [...seenSlug.keys()]),
   ]);
   const suppliers = await db.supplier.findMany({
     where: { countyId: { in: counties.map((c) => c.id) } },
@@ -250,15 +260,22 @@ export async function validateCsv(input: string, db: Db = prisma): Promise<Valid
   const productBySlug = new Map(existing.map((p) => [p.slug, p]));
 
   const rows: PlannedRow[] = [];
-  for (const { row, data } of valid) {
-    const category = categoryBySlug.get(data.category);
-    const county = countyBySlug.get(data.county);
-    const supplier = county ? supplierByKey.get(`${county.id}\u0000${data.supplier}`) : undefined;
+  for (const { row, refs, data } of checked) {
+    const category = categoryBySlug.get(refs.category);
+    const county = countyBySlug.get(refs.county);
+    const supplier = county ? supplierByKey.get(`${county.id}\u0000${refs.supplier}`) : undefined;
     const rowIssues: CsvIssue[] = [];
-    if (!category) rowIssues.push({ row, column: "category", message: "admin:csv.unknownCategory", params: { value: data.category } });
-    if (!county) rowIssues.push({ row, column: "county", message: "admin:csv.unknownCounty", params: { value: data.county } });
-    else if (!supplier) {
-      rowIssues.push({ row, column: "supplier", message: "admin:csv.unknownSupplier", params: { value: data.supplier, county: data.county } });
+    // Empty references were already reported as required.
+    if (!category && refs.category) {
+      rowIssues.push({ row, column: "category", message: "admin:csv.unknownCategory", params: { value: refs.category } });
+    }
+    if (!county && refs.county) rowIssues.push({ row, column: "county", message: "admin:csv.unknownCounty", params: { value: refs.county } });
+    else if (county && !supplier && refs.supplier) {
+      rowIssues.push({ row, column: "supplier", message: "admin:csv.unknownSupplier", params: { value: refs.supplier, county: refs.county } });
+    }
+    if (!data) {
+      issues.push(...rowIssues);
+      continue;
     }
     const current = productBySku.get(data.sku);
     const slugOwner = productBySlug.get(data.slug);

@@ -128,3 +128,38 @@ export type FieldErrors = Record<string, string[] | undefined>;
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return z.flattenError(error).fieldErrors as FieldErrors;
 }
+
+/** A form's text fields, to validate and to put back into the form when it fails. */
+export function formText(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string") out[key] = value;
+  return out;
+}
+
+/** The import/export spreadsheet's columns, in export order (see app/models/product-csv.server.ts). */
+export const CSV_COLUMNS = [
+  "sku",
+  "slug",
+  "name_zh",
+  "name_en",
+  "category",
+  "county",
+  "supplier",
+  "township",
+  "village",
+  "spec",
+  "price_yuan",
+  "stock",
+  "description_zh",
+  "description_en",
+  "origin_statement",
+  "image_url",
+  "secretary_name",
+  "secretary_village",
+  "secretary_township",
+  "dispatching_unit",
+  "endorsement_words",
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+export const REQUIRED_COLUMNS: readonly CsvColumn[] = ["sku", "slug", "name_zh", "category", "county", "supplier", "spec", "price_yuan", "stock"];
+export const MAX_CSV_BYTES = 5 * 1024 * 1024;

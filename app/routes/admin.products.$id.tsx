@@ -1,0 +1,286 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuditTable } from "~/components/admin/audit-table";
+import { DateTime } from "~/components/admin/date-time";
+import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
+import { ProductFields } from "~/components/admin/product-form";
+import { Money } from "~/components/money";
+import { listAudit } from "~/models/audit.server";
+import {
+  adjustStock,
+  getProductForAdmin,
+  listStockAdjustments,
+  productFormOptions,
+  removeEndorsement,
+  setProductStatus,
+  updateProduct,
+  upsertEndorsement,
+} from "~/models/product.server";
+import {
+  EndorsementSchema,
+  fieldErrorsOf,
+  formText,
+  ProductUpdateSchema,
+  StockAdjustmentSchema,
+  type FieldErrors,
+} from "~/models/product-schema";
+import { requireAdmin } from "~/utils/auth.server";
+import { fenToYuanInput } from "~/utils/money";
+import { TableScroller } from "~/components/admin/table-scroller";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.nameZh ?? ""} · 管理后台` }];
+
+function productId(param: string | undefined) {
+  const id = Number(param);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const id = productId(params.id);
+  const product = await getProductForAdmin(id);
+  if (!product) throw new Response("Not found", { status: 404 });
+  const [options, adjustments, audit] = await Promise.all([
+    productFormOptions(),
+    listStockAdjustments(id),
+    listAudit({ entityType: "Product", entityId: String(id), take: 50 }),
+  ]);
+  return { product, options, adjustments, audit };
+}
+
+type Failure = { intent: string; values: Record<string, string>; fieldErrors: FieldErrors; formError?: string; stock?: number };
+const fail = (failure: Failure) => data(failure, { status: 400 });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const id = productId(params.id);
+  const values = formText(await request.formData());
+  const intent = values.intent ?? "";
+  const done = (what: string) => redirect(`/admin/products/${id}?done=${what}`);
+
+  switch (intent) {
+    case "update": {
+      const parsed = ProductUpdateSchema.safeParse(values);
+      if (!parsed.success) return fail({ intent, values, fieldErrors: fieldErrorsOf(parsed.error) });
+      const result = await updateProduct(id, parsed.data, user.id);
+      if (!result.ok) return fail({ intent, values, fieldErrors: result.fieldErrors });
+      throw done(result.value.changed ? "saved" : "unchanged");
+    }
+    case "archive":
+    case "restore":
+      await setProductStatus(id, intent === "archive" ? "ARCHIVED" : "ACTIVE", user.id);
+      throw done(intent === "archive" ? "archived" : "restored");
+    case "adjustStock": {
+      const parsed = StockAdjustmentSchema.safeParse(values);
+      if (!parsed.success) return fail({ intent, values, fieldErrors: fieldErrorsOf(parsed.error) });
+      const result = await adjustStock(id, parsed.data.delta, parsed.data.reason, user.id);
+      if (!result.ok && result.reason === "not-found") throw new Response("Not found", { status: 404 });
+      if (!result.ok) {
+        return fail({ intent, values, fieldErrors: { delta: ["admin:errors.insufficientStock"] }, stock: result.currentStock });
+      }
+      throw done("stock");
+    }
+    case "endorsement": {
+      const parsed = EndorsementSchema.safeParse(values);
+      if (!parsed.success) return fail({ intent, values, fieldErrors: fieldErrorsOf(parsed.error) });
+      await upsertEndorsement(id, parsed.data, user.id);
+      throw done("endorsement");
+    }
+    case "removeEndorsement":
+      await removeEndorsement(id, user.id);
+      throw done("endorsementRemoved");
+    default:
+      throw new Response("Unknown intent", { status: 400 });
+  }
+}
+
+const notices: Record<string, string> = {
+  created: "products.created",
+  saved: "common.saved",
+  unchanged: "common.noChanges",
+  archived: "products.archived",
+  restored: "products.restored",
+  endorsement: "endorsement.saved",
+  endorsementRemoved: "endorsement.removed",
+};
+
+export default function EditProduct() {
+  const { t, i18n } = useTranslation("admin");
+  const { product, options, adjustments, audit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const done = params.get("done");
+
+  const productValues = failed("update")?.values ?? {
+    sku: product.sku,
+    slug: product.slug,
+    nameZh: product.nameZh,
+    nameEn: product.nameEn,
+    categoryId: String(product.categoryId),
+    countyId: String(product.countyId),
+    supplierId: String(product.supplierId),
+    township: product.township,
+    village: product.village,
+    spec: product.spec,
+    price: fenToYuanInput(product.priceFen),
+    descriptionZh: product.descriptionZh,
+    descriptionEn: product.descriptionEn,
+    originStatement: product.originStatement,
+    featured: product.featured ? "on" : "",
+  };
+  const endorsementValues = failed("endorsement")?.values ?? product.endorsement ?? {};
+  const stockFailure = failed("adjustStock");
+  const archived = product.status === "ARCHIVED";
+  const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
+
+  return (
+    <section className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">
+          {t("product.editTitle", { name: i18n.language === "en" && product.nameEn ? product.nameEn : product.nameZh })}
+        </h1>
+        <Link to="/admin/products" className="text-sm text-brand-700 underline">{t("common.back")}</Link>
+      </div>
+      {done === "stock" ? <Notice>{t("stock.done", { stock: product.stock })}</Notice> : null}
+      {done && notices[done] ? <Notice>{t(notices[done])}</Notice> : null}
+
+      <dl className="flex flex-wrap gap-x-8 gap-y-2 rounded border border-stone-300 bg-white p-4 text-sm">
+        <div><dt className="text-stone-600">{t("products.columns.status")}</dt><dd className="font-semibold">{t(`products.status.${product.status}`)}</dd></div>
+        <div><dt className="text-stone-600">{t("products.columns.price")}</dt><dd className="font-semibold"><Money fen={product.priceFen} /></dd></div>
+        <div><dt className="text-stone-600">{t("product.currentStock")}</dt><dd className="font-semibold">{product.stock}</dd></div>
+      </dl>
+      {!archived ? (
+        <p className="text-sm"><Link to={`/products/${product.slug}`} className="text-brand-700 underline">{t("product.viewInShop")}</Link></p>
+      ) : null}
+
+      <Form method="post" noValidate className={card}>
+        <h2 className="text-lg font-semibold">{t("product.details")}</h2>
+        <FormError message={failed("update") ? "admin:common.formHasErrors" : null} />
+        <input type="hidden" name="intent" value="update" />
+        <ProductFields options={options} values={productValues} errors={failed("update")?.fieldErrors} />
+        <SubmitButton busy={busyIntent === "update"} busyLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+      </Form>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Form method="post" noValidate className={card}>
+          <h2 className="text-lg font-semibold">{t("stock.title")}</h2>
+          <p className="text-sm">{t("product.currentStock")}: <strong>{product.stock}</strong></p>
+          <input type="hidden" name="intent" value="adjustStock" />
+          <FormError message={stockFailure ? "admin:common.formHasErrors" : null} />
+          <TextField
+            form="stock"
+            name="delta"
+            label={t("stock.delta")}
+            hint={t("stock.deltaHint")}
+            inputMode="numeric"
+            required
+            defaultValue={stockFailure?.values.delta ?? ""}
+            errors={stockFailure?.fieldErrors}
+            errorParams={{ stock: stockFailure?.stock ?? 0 }}
+          />
+          <TextField
+            form="stock"
+            name="reason"
+            label={t("stock.reason")}
+            hint={t("stock.reasonHint")}
+            required
+            defaultValue={stockFailure?.values.reason ?? ""}
+            errors={stockFailure?.fieldErrors}
+          />
+          <SubmitButton busy={busyIntent === "adjustStock"} busyLabel={t("common.saving")}>{t("stock.submit")}</SubmitButton>
+        </Form>
+
+        <div className={card}>
+          <h2 className="text-lg font-semibold">{t("product.statusSection")}</h2>
+          <p className="text-sm text-stone-700">{t("product.archiveHint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value={archived ? "restore" : "archive"} />
+            <SubmitButton variant={archived ? "primary" : "danger"} busy={busyIntent === "archive" || busyIntent === "restore"}>
+              {archived ? t("product.restore") : t("product.archive")}
+            </SubmitButton>
+          </Form>
+        </div>
+      </div>
+
+      <div className={card}>
+        <h2 className="text-lg font-semibold">{t("endorsement.title")}</h2>
+        {!product.endorsement ? <p className="text-sm text-stone-700">{t("endorsement.none")}</p> : null}
+        <Form method="post" noValidate className="space-y-4">
+          <input type="hidden" name="intent" value="endorsement" />
+          <FormError message={failed("endorsement") ? "admin:common.formHasErrors" : null} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            {(["secretaryName", "village", "township", "dispatchingUnit"] as const).map((name) => (
+              <TextField
+                key={name}
+                form="endorsement"
+                name={name}
+                label={t(`endorsement.${name}`)}
+                required={name !== "dispatchingUnit"}
+                defaultValue={endorsementValues[name] ?? ""}
+                errors={failed("endorsement")?.fieldErrors}
+              />
+            ))}
+            <TextAreaField
+              form="endorsement"
+              name="words"
+              label={t("endorsement.words")}
+              defaultValue={endorsementValues.words ?? ""}
+              errors={failed("endorsement")?.fieldErrors}
+              className="sm:col-span-2"
+            />
+          </div>
+          <SubmitButton busy={busyIntent === "endorsement"} busyLabel={t("common.saving")}>{t("endorsement.save")}</SubmitButton>
+        </Form>
+        {product.endorsement ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="removeEndorsement" />
+            <SubmitButton variant="danger" busy={busyIntent === "removeEndorsement"}>{t("endorsement.remove")}</SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+
+      <div className={card}>
+        <h2 className="text-lg font-semibold">{t("stock.history")}</h2>
+        {adjustments.length === 0 ? (
+          <p className="text-sm text-stone-700">{t("stock.empty")}</p>
+        ) : (
+          <TableScroller label={t("stock.history")}>
+            <table className="w-full min-w-[32rem] text-left text-sm">
+              <thead className="border-b border-stone-300 text-stone-700">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">{t("stock.columns.when")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right">{t("stock.columns.delta")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right">{t("stock.columns.after")}</th>
+                  <th scope="col" className="py-2 pr-3">{t("stock.columns.reason")}</th>
+                  <th scope="col" className="py-2">{t("stock.columns.who")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {adjustments.map((a) => (
+                  <tr key={a.id} className="border-b border-stone-200">
+                    <td className="whitespace-nowrap py-2 pr-3"><DateTime value={a.createdAt} /></td>
+                    <td className={`py-2 pr-3 text-right font-mono ${a.delta < 0 ? "text-red-800" : "text-green-800"}`}>{a.delta > 0 ? `+${a.delta}` : a.delta}</td>
+                    <td className="py-2 pr-3 text-right font-mono">{a.stockAfter}</td>
+                    <td className="py-2 pr-3">{a.reason}</td>
+                    <td className="py-2">{a.user?.name ?? t("audit.system")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroller>
+        )}
+      </div>
+
+      <div className={card}>
+        <h2 className="text-lg font-semibold">{t("audit.title")}</h2>
+        <AuditTable rows={audit} showEntity={false} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, SubmitButton } from "~/components/admin/form-fields";
+import { ProductFields } from "~/components/admin/product-form";
+import { createProduct, productFormOptions } from "~/models/product.server";
+import { fieldErrorsOf, formText, ProductCreateSchema } from "~/models/product-schema";
+import { requireAdmin } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "新增商品 · 管理后台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { options: await productFormOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const values = formText(await request.formData());
+  const parsed = ProductCreateSchema.safeParse(values);
+  if (!parsed.success) return data({ values, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  const result = await createProduct(parsed.data, user.id);
+  if (!result.ok) return data({ values, fieldErrors: result.fieldErrors }, { status: 400 });
+  throw redirect(`/admin/products/${result.value.id}?done=created`);
+}
+
+export default function NewProduct() {
+  const { t } = useTranslation("admin");
+  const { options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <section className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("product.newTitle")}</h1>
+      <Form method="post" noValidate className="space-y-4 rounded border border-stone-300 bg-white p-4">
+        <FormError message={actionData ? "admin:common.formHasErrors" : null} />
+        <ProductFields
+          options={options}
+          values={actionData?.values ?? { initialStock: "0" }}
+          errors={actionData?.fieldErrors}
+          withInitialStock
+        />
+        <div className="flex flex-wrap gap-3">
+          <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+          <Link to="/admin/products" className="rounded border border-stone-400 px-4 py-2 hover:bg-stone-100">{t("common.cancel")}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

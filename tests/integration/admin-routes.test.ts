@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as adminLayout from "~/routes/admin";
+import * as overview from "~/routes/admin._index";
+import * as audit from "~/routes/admin.audit";
+import * as counties from "~/routes/admin.counties";
+import * as county from "~/routes/admin.counties_.$slug";
+import * as productEdit from "~/routes/admin.products.$id";
+import * as products from "~/routes/admin.products._index";
+import * as exportCsv from "~/routes/admin.products.export[.]csv";
+import * as productImport from "~/routes/admin.products.import";
+import * as productNew from "~/routes/admin.products.new";
+import * as suppliers from "~/routes/admin.suppliers";
+import * as supplier from "~/routes/admin.suppliers_.$id";
+import { createProduct } from "~/models/product.server";
+import { CSV_COLUMNS } from "~/models/product-schema";
+import { prisma } from "~/utils/db.server";
+import { cookieFor, createReferenceData, createUserWithRole, productInput, type ReferenceData } from "../support/admin-fixtures";
+
+type Args = { request: Request; params: Record<string, string>; context: Record<string, never> };
+type Handler = (args: Args) => Promise<unknown>;
+
+let ref: ReferenceData;
+let adminCookie: string;
+let employeeCookie: string;
+let productId: number;
+
+beforeAll(async () => {
+  ref = await createReferenceData();
+  const admin = await createUserWithRole("admin", "ADMIN");
+  adminCookie = await cookieFor(admin);
+  employeeCookie = await cookieFor(await createUserWithRole("staff", "EMPLOYEE"));
+  const created = await createProduct(productInput(ref, { initialStock: 5 }), admin.id);
+  if (!created.ok) throw new Error("fixture product failed");
+  productId = created.value.id;
+});
+
+function request(path: string, cookie: string | null, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (cookie) headers.set("Cookie", cookie);
+  return new Request(`http://localhost${path}`, { ...init, headers });
+}
+
+function post(path: string, cookie: string | null, fields: Record<string, string>) {
+  return request(path, cookie, { method: "POST", body: new URLSearchParams(fields) });
+}
+
+async function thrown(promise: Promise<unknown>): Promise<Response> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  throw new Error("expected a thrown Response");
+}
+
+/** What a Remix `data(value, init)` call returned: its value and status. */
+function unwrap(result: unknown): { status: number; body: Record<string, unknown> } {
+  const r = result as { type?: string; data?: unknown; init?: { status?: number } };
+  if (r?.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data as Record<string, unknown> };
+  return { status: 200, body: result as Record<string, unknown> };
+}
+
+const loaders: [string, Handler, string, Record<string, string>][] = [
+  ["layout", adminLayout.loader as Handler, "/admin", {}],
+  ["overview", overview.loader as Handler, "/admin", {}],
+  ["products", products.loader as Handler, "/admin/products?q=米", {}],
+  ["new product", productNew.loader as Handler, "/admin/products/new", {}],
+  ["edit product", productEdit.loader as Handler, "/admin/products/1", { id: "1" }],
+  ["import", productImport.loader as Handler, "/admin/products/import", {}],
+  ["export", exportCsv.loader as Handler, "/admin/products/export.csv", {}],
+  ["suppliers", suppliers.loader as Handler, "/admin/suppliers", {}],
+  ["supplier", supplier.loader as Handler, "/admin/suppliers/1", { id: "1" }],
+  ["counties", counties.loader as Handler, "/admin/counties", {}],
+  ["county", county.loader as Handler, "/admin/counties/zhenlai", { slug: "zhenlai" }],
+  ["audit", audit.loader as Handler, "/admin/audit", {}],
+];
+
+const actions: [string, Handler, string, Record<string, string>][] = [
+  ["new product", productNew.action as Handler, "/admin/products/new", {}],
+  ["edit product", productEdit.action as Handler, "/admin/products/1", { id: "1" }],
+  ["import", productImport.action as Handler, "/admin/products/import", {}],
+  ["suppliers", suppliers.action as Handler, "/admin/suppliers", {}],
+  ["supplier", supplier.action as Handler, "/admin/suppliers/1", { id: "1" }],
+  ["county", county.action as Handler, "/admin/counties/zhenlai", { slug: "zhenlai" }],
+];
+
+describe("access", () => {
+  it.each(loaders)("%s loader sends anonymous visitors to sign in", async (_name, loader, path, params) => {
+    const response = await thrown(loader({ request: request(path, null), params, context: {} }));
+    expect(response.status).toBe(302);
+    const url = new URL(`http://localhost${path}`);
+    expect(response.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  });
+
+  it.each(loaders)("%s loader refuses a signed-in non-admin with 403", async (_name, loader, path, params) => {
+    const response = await thrown(loader({ request: request(path, employeeCookie), params, context: {} }));
+    expect(response.status).toBe(403);
+  });
+
+  it.each(loaders)("%s loader serves an administrator", async (_name, loader, path, params) => {
+    await expect(loader({ request: request(path, adminCookie), params, context: {} })).resolves.toBeDefined();
+  });
+
+  it.each(actions)("%s action refuses anonymous (redirect) and non-admin (403) posts and writes nothing", async (_name, action, path, params) => {
+    const before = await prisma.auditLog.count();
+    const fields = { intent: "archive", name: "x", nameZh: "x", status: "SUSPENDED", reason: "x" };
+    const anonymous = await thrown(action({ request: post(path, null, fields), params, context: {} }));
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    const employee = await thrown(action({ request: post(path, employeeCookie, fields), params, context: {} }));
+    expect(employee.status).toBe(403);
+    expect(await prisma.auditLog.count()).toBe(before);
+  });
+});
+
+describe("product forms", () => {
+  it("returns 400 with field errors and the typed values when the price is malformed", async () => {
+    const fields = {
+      sku: "NEW-1",
+      slug: "new-one",
+      nameZh: "新米",
+      categoryId: String(ref.rice.id),
+      countyId: String(ref.zhenlai.id),
+      supplierId: String(ref.zhenlaiCoop.id),
+      spec: "1kg",
+      price: "12.345",
+      initialStock: "3",
+    };
+    const { status, body } = unwrap(await productNew.action({ request: post("/admin/products/new", adminCookie, fields), params: {}, context: {} }));
+    expect(status).toBe(400);
+    expect(body.fieldErrors).toEqual({ price: ["admin:errors.priceFormat"] });
+    expect(body.values).toMatchObject({ nameZh: "新米", price: "12.345" });
+  });
+
+  it("creates a product and redirects to it", async () => {
+    const fields = {
+      sku: "NEW-2",
+      slug: "new-two",
+      nameZh: "新米",
+      categoryId: String(ref.rice.id),
+      countyId: String(ref.zhenlai.id),
+      supplierId: String(ref.zhenlaiCoop.id),
+      spec: "1kg",
+      price: "12.5",
+      initialStock: "3",
+    };
+    const response = await thrown(productNew.action({ request: post("/admin/products/new", adminCookie, fields), params: {}, context: {} }));
+    const created = await prisma.product.findUniqueOrThrow({ where: { sku: "NEW-2" } });
+    expect(response.headers.get("Location")).toBe(`/admin/products/${created.id}?done=created`);
+    expect(created).toMatchObject({ priceFen: 1250, stock: 3 });
+  });
+
+  it("refuses a stock decrease beyond the current stock, naming it", async () => {
+    const path = `/admin/products/${productId}`;
+    const args = (fields: Record<string, string>) => ({ request: post(path, adminCookie, fields), params: { id: String(productId) }, context: {} });
+    const { status, body } = unwrap(await productEdit.action(args({ intent: "adjustStock", delta: "-6", reason: "盘点" })));
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ fieldErrors: { delta: ["admin:errors.insufficientStock"] }, stock: 5, values: { delta: "-6" } });
+    const missingReason = unwrap(await productEdit.action(args({ intent: "adjustStock", delta: "-1", reason: " " })));
+    expect(missingReason.body.fieldErrors).toEqual({ reason: ["admin:errors.required"] });
+    const ok = await thrown(productEdit.action(args({ intent: "adjustStock", delta: "-2", reason: "破损" })));
+    expect(ok.headers.get("Location")).toBe(`${path}?done=stock`);
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(3);
+  });
+
+  it("answers 404 for a product that does not exist", async () => {
+    const response = await thrown(productEdit.loader({ request: request("/admin/products/999", adminCookie), params: { id: "999" }, context: {} }));
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("import and export routes", () => {
+  it("previews an uploaded file, then imports the re-posted text on confirm", async () => {
+    const csv = `\uFEFF${CSV_COLUMNS.join(",")}\nIMP-1,imp-one,镇赉小米,,rice,zhenlai,镇赉县稻米合作社,,,2kg,30,4,,,,,,,,,\n`;
+    const upload = new FormData();
+    upload.set("intent", "preview");
+    upload.set("file", new File([csv], "goods.csv", { type: "text/csv" }));
+    const preview = unwrap(
+      await productImport.action({ request: request("/admin/products/import", adminCookie, { method: "POST", body: upload }), params: {}, context: {} }),
+    );
+    expect(preview.body).toMatchObject({ stage: "preview", summary: { rows: 1, creates: 1, updates: 0 } });
+    expect(await prisma.product.count({ where: { sku: "IMP-1" } })).toBe(0);
+
+    const confirm = new FormData();
+    confirm.set("intent", "confirm");
+    confirm.set("csv", preview.body.csv as string);
+    const done = await thrown(
+      productImport.action({ request: request("/admin/products/import", adminCookie, { method: "POST", body: confirm }), params: {}, context: {} }),
+    );
+    expect(done.headers.get("Location")).toBe("/admin/products/import?created=1&updated=0");
+    expect(await prisma.product.findUniqueOrThrow({ where: { sku: "IMP-1" } })).toMatchObject({ priceFen: 3000, stock: 4 });
+  });
+
+  it("refuses a file over the size limit with a clear error", async () => {
+    const upload = new FormData();
+    upload.set("intent", "preview");
+    upload.set("file", new File(["x".repeat(5 * 1024 * 1024 + 1)], "big.csv", { type: "text/csv" }));
+    const { status, body } = unwrap(
+      await productImport.action({ request: request("/admin/products/import", adminCookie, { method: "POST", body: upload }), params: {}, context: {} }),
+    );
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ stage: "errors", issues: [{ message: "admin:csv.tooLarge" }] });
+  });
+
+  it("exports an attachment with a BOM", async () => {
+    const response = (await exportCsv.loader({ request: request("/admin/products/export.csv", adminCookie), params: {}, context: {} })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="products-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
