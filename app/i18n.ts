@@ -10,31 +10,28 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
 }
 
-/** A fresh, synchronously ready instance per language: resources are bundled, so nothing loads. */
-export function createI18n(lng: Language): I18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng,
-    fallbackLng: defaultLanguage,
-    resources,
-    defaultNS: "common",
-    ns: Object.keys(resources.zh),
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-    showSupportNotice: false,
-  });
-  return instance;
-}
+const instances = new Map<Language, I18n>();
 
-const serverInstances = new Map<Language, I18n>();
-
-/** For server code that must word something (e-mails, CSV headers): a cached instance per language. */
-export function getFixedT(lng: Language) {
-  let instance = serverInstances.get(lng);
+/**
+ * The instance for a language, made once: resources are bundled, so it is ready synchronously, and
+ * its language never changes, so one instance serves every request in that language.
+ */
+export function getI18n(lng: Language): I18n {
+  let instance = instances.get(lng);
   if (!instance) {
-    instance = createI18n(lng);
-    serverInstances.set(lng, instance);
+    instance = i18next.createInstance();
+    void instance.use(initReactI18next).init({
+      lng,
+      fallbackLng: defaultLanguage,
+      resources,
+      defaultNS: "common",
+      ns: Object.keys(resources.zh),
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      returnNull: false,
+      showSupportNotice: false,
+    });
+    instances.set(lng, instance);
   }
-  return instance.t;
+  return instance;
 }

@@ -10,10 +10,9 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
-import { createI18n, defaultLanguage, type Language } from "./i18n";
+import { defaultLanguage, getI18n, type Language } from "./i18n";
 import stylesheet from "./tailwind.css?url";
 import { getOptionalUser } from "./utils/auth.server";
 import { resolveLanguage } from "./utils/language.server";
@@ -42,7 +41,7 @@ export function useRootData() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
   const lang: Language = rootData?.lang ?? defaultLanguage;
-  const i18n = useMemo(() => createI18n(lang), [lang]);
+  const i18n = getI18n(lang);
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"}>
       <head>

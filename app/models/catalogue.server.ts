@@ -1,30 +1,29 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE, type ProductFilters, type Sort } from "./catalogue-filters";
+import { createTtlCache } from "~/utils/ttl-cache.server";
 import { toFtsQuery } from "./search.server";
 
 /** What a product card shows. */
-const cardSelect = {
-  id: true,
-  slug: true,
-  nameZh: true,
-  nameEn: true,
-  spec: true,
-  priceFen: true,
-  stock: true,
-  images: { select: { url: true }, orderBy: { sortOrder: "asc" }, take: 1 },
-  county: { select: { slug: true, nameZh: true, nameEn: true } },
-  endorsement: { select: { secretaryName: true } },
-} satisfies Prisma.ProductSelect;
-
-export type ProductCard = Prisma.ProductGetPayload<{ select: typeof cardSelect }>;
+export type ProductCard = {
+  id: number;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  spec: string;
+  priceFen: number;
+  stock: number;
+  images: { url: string }[];
+  county: { slug: string; nameZh: string; nameEn: string };
+  endorsement: { secretaryName: string } | null;
+};
 
 /**
  * What the shop may sell: active products of admitted suppliers. A suspended supplier's goods leave
  * the shop without being archived, and come back when it is admitted again.
  */
 const sellable = { status: "ACTIVE", supplier: { status: "ADMITTED" } } satisfies Prisma.ProductWhereInput;
-const SELLABLE_SQL = `p."status" = 'ACTIVE' AND (SELECT sup."status" FROM "Supplier" sup WHERE sup."id" = p."supplierId") = 'ADMITTED'`;
+const SELLABLE_SQL = `p."status" = 'ACTIVE' AND p."supplierId" IN (SELECT "id" FROM "Supplier" WHERE "status" = 'ADMITTED')`;
 
 const ORDER_SQL: Record<Sort, string> = {
   // Featured first, then newest: both walk the (status, featured, id) index backwards.
@@ -34,11 +33,91 @@ const ORDER_SQL: Record<Sort, string> = {
   newest: `p."createdAt" DESC, p."id" DESC`,
 };
 
-async function fetchCards(ids: number[]): Promise<ProductCard[]> {
-  if (ids.length === 0) return [];
-  const rows = await prisma.product.findMany({ where: { id: { in: ids } }, select: cardSelect });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is ProductCard => r !== undefined);
+type CardRow = {
+  id: number | bigint;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  spec: string;
+  priceFen: number | bigint;
+  stock: number | bigint;
+  imageUrl: string | null;
+  countySlug: string;
+  countyNameZh: string;
+  countyNameEn: string;
+  secretaryName: string | null;
+};
+
+type CardQuery = { from: string; where: string[]; params: unknown[]; order: string };
+
+/** Cards are the hot path of every shop page, so they come from one SQL statement, not several. */
+async function queryCards(q: CardQuery, limit: number, offset = 0): Promise<ProductCard[]> {
+  const rows = await prisma.$queryRawUnsafe<CardRow[]>(
+    `SELECT p."id" AS id, p."slug" AS slug, p."nameZh" AS nameZh, p."nameEn" AS nameEn, p."spec" AS spec,
+            p."priceFen" AS priceFen, p."stock" AS stock,
+            (SELECT i."url" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."sortOrder", i."id" LIMIT 1) AS imageUrl,
+            c."slug" AS countySlug, c."nameZh" AS countyNameZh, c."nameEn" AS countyNameEn,
+            (SELECT e."secretaryName" FROM "Endorsement" e WHERE e."productId" = p."id") AS secretaryName
+     FROM ${q.from} JOIN "County" c ON c."id" = p."countyId"
+     WHERE ${q.where.join(" AND ")} ORDER BY ${q.order} LIMIT ? OFFSET ?`,
+    ...q.params,
+    limit,
+    offset,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    slug: r.slug,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    spec: r.spec,
+    priceFen: Number(r.priceFen),
+    stock: Number(r.stock),
+    images: r.imageUrl ? [{ url: r.imageUrl }] : [],
+    county: { slug: r.countySlug, nameZh: r.countyNameZh, nameEn: r.countyNameEn },
+    endorsement: r.secretaryName === null ? null : { secretaryName: r.secretaryName },
+  }));
+}
+
+// Totals for "N products" and page counts: exact, but up to a minute old.
+const totals = createTtlCache<number>({ ttlMs: 60_000, max: 2_000 });
+// Reference data that changes only when an administrator edits it.
+const reference = createTtlCache<unknown>({ ttlMs: 60_000, max: 10 });
+
+/** For tests, and after administrative changes that should show at once in this process. */
+export function forgetCatalogueCache() {
+  totals.clear();
+  reference.clear();
+}
+
+function filterQuery(filters: ProductFilters): CardQuery | null {
+  const q: CardQuery = { from: `"Product" p`, where: [SELLABLE_SQL], params: [], order: ORDER_SQL[filters.sort] };
+  if (filters.q) {
+    const match = toFtsQuery(filters.q);
+    if (!match) return null;
+    q.from = `"product_search" s JOIN "Product" p ON p."id" = s.rowid`;
+    q.where.push(`"product_search" MATCH ?`);
+    q.params.push(match);
+    if (filters.sort === "relevance") q.order = `bm25("product_search", 10.0, 4.0, 3.0, 4.0), p."id" ASC`;
+  }
+  if (filters.county) {
+    q.where.push(`p."countyId" = (SELECT "id" FROM "County" WHERE "slug" = ?)`);
+    q.params.push(filters.county);
+  }
+  if (filters.category) {
+    q.where.push(`p."categoryId" = (SELECT "id" FROM "Category" WHERE "slug" = ?)`);
+    q.params.push(filters.category);
+  }
+  if (filters.endorsed) q.where.push(`EXISTS (SELECT 1 FROM "Endorsement" e WHERE e."productId" = p."id")`);
+  if (filters.inStock) q.where.push(`p."stock" > 0`);
+  if (filters.minFen !== null) {
+    q.where.push(`p."priceFen" >= ?`);
+    q.params.push(filters.minFen);
+  }
+  if (filters.maxFen !== null) {
+    q.where.push(`p."priceFen" <= ?`);
+    q.params.push(filters.maxFen);
+  }
+  return q;
 }
 
 /**
@@ -46,72 +125,34 @@ async function fetchCards(ids: number[]): Promise<ProductCard[]> {
  * FTS5 index (product_search) and ranks by bm25, weighting the Chinese name above pinyin and English.
  */
 export async function listProducts(filters: ProductFilters, pageSize = PAGE_SIZE) {
-  const where: string[] = [SELLABLE_SQL];
-  const params: unknown[] = [];
-  let from = `"Product" p`;
-  let order = ORDER_SQL[filters.sort];
-
-  if (filters.q) {
-    const match = toFtsQuery(filters.q);
-    if (!match) return { products: [], total: 0, pages: 0 };
-    from = `"product_search" s JOIN "Product" p ON p."id" = s.rowid`;
-    where.push(`"product_search" MATCH ?`);
-    params.push(match);
-    if (filters.sort === "relevance") order = `bm25("product_search", 10.0, 4.0, 3.0, 4.0), p."id" ASC`;
-  }
-  if (filters.county) {
-    where.push(`p."countyId" = (SELECT "id" FROM "County" WHERE "slug" = ?)`);
-    params.push(filters.county);
-  }
-  if (filters.category) {
-    where.push(`p."categoryId" = (SELECT "id" FROM "Category" WHERE "slug" = ?)`);
-    params.push(filters.category);
-  }
-  if (filters.endorsed) where.push(`EXISTS (SELECT 1 FROM "Endorsement" e WHERE e."productId" = p."id")`);
-  if (filters.inStock) where.push(`p."stock" > 0`);
-  if (filters.minFen !== null) {
-    where.push(`p."priceFen" >= ?`);
-    params.push(filters.minFen);
-  }
-  if (filters.maxFen !== null) {
-    where.push(`p."priceFen" <= ?`);
-    params.push(filters.maxFen);
-  }
-
-  const whereSql = where.join(" AND ");
-  const offset = (filters.page - 1) * pageSize;
-  const [countRows, idRows] = await Promise.all([
-    prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${whereSql}`, ...params),
-    prisma.$queryRawUnsafe<{ id: bigint | number }[]>(
-      `SELECT p."id" AS id FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      ...params,
-      pageSize,
-      offset,
-    ),
+  const q = filterQuery(filters);
+  if (!q) return { products: [], total: 0, pages: 0 };
+  const countSql = `SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.where.join(" AND ")}`;
+  const [total, products] = await Promise.all([
+    totals.get(JSON.stringify([countSql, q.params]), async () => {
+      const rows = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(countSql, ...q.params);
+      return Number(rows[0]?.n ?? 0);
+    }),
+    queryCards(q, pageSize, (filters.page - 1) * pageSize),
   ]);
-  const total = Number(countRows[0]?.n ?? 0);
-  return {
-    products: await fetchCards(idRows.map((r) => Number(r.id))),
-    total,
-    pages: Math.ceil(total / pageSize),
-  };
+  return { products, total, pages: Math.ceil(total / pageSize) };
 }
 
 export function listFeaturedProducts(take = 8) {
-  return prisma.product.findMany({
-    where: { ...sellable, featured: true },
-    orderBy: { id: "asc" },
-    take,
-    select: cardSelect,
-  });
+  return queryCards({ from: `"Product" p`, where: [SELLABLE_SQL, `p."featured" = 1`], params: [], order: ORDER_SQL.relevance }, take);
 }
 
 export async function getProductBySlug(slug: string) {
   const product = await prisma.product.findFirst({
     where: { ...sellable, slug },
     select: {
-      ...cardSelect,
       id: true,
+      slug: true,
+      nameZh: true,
+      nameEn: true,
+      spec: true,
+      priceFen: true,
+      stock: true,
       sku: true,
       township: true,
       village: true,
@@ -128,12 +169,10 @@ export async function getProductBySlug(slug: string) {
     },
   });
   if (!product) return null;
-  const moreFromCounty = await prisma.product.findMany({
-    where: { ...sellable, countyId: product.county.id, id: { not: product.id } },
-    orderBy: [{ featured: "desc" }, { id: "asc" }],
-    take: 4,
-    select: cardSelect,
-  });
+  const moreFromCounty = await queryCards(
+    { from: `"Product" p`, where: [SELLABLE_SQL, `p."countyId" = ?`, `p."id" <> ?`], params: [product.county.id, product.id], order: ORDER_SQL.relevance },
+    4,
+  );
   return { product, moreFromCounty };
 }
 
@@ -148,11 +187,26 @@ const countySelect = {
   storyEn: true,
 } satisfies Prisma.CountySelect;
 
-export function listCounties() {
-  return prisma.county.findMany({
-    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-    select: { ...countySelect, _count: { select: { products: { where: sellable } } } },
-  });
+export async function listCounties() {
+  const [counties, counts] = await Promise.all([
+    prisma.county.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, ...countySelect } }),
+    reference.get("countyCounts", async () => {
+      const rows = await prisma.$queryRawUnsafe<{ countyId: bigint | number; n: bigint | number }[]>(
+        `SELECT p."countyId" AS countyId, COUNT(*) AS n FROM "Product" p WHERE ${SELLABLE_SQL} GROUP BY p."countyId"`,
+      );
+      return new Map(rows.map((r) => [Number(r.countyId), Number(r.n)]));
+    }) as Promise<Map<number, number>>,
+  ]);
+  return counties.map(({ id, ...county }) => ({ ...county, productCount: counts.get(id) ?? 0 }));
+}
+
+type Option = { slug: string; nameZh: string; nameEn: string };
+
+/** Slugs and names only, for filter menus. */
+export function listCountyOptions() {
+  return reference.get("countyOptions", () =>
+    prisma.county.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { slug: true, nameZh: true, nameEn: true } }),
+  ) as Promise<Option[]>;
 }
 
 export function getCountyBySlug(slug: string) {
@@ -160,8 +214,7 @@ export function getCountyBySlug(slug: string) {
 }
 
 export function listCategories() {
-  return prisma.category.findMany({
-    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-    select: { slug: true, nameZh: true, nameEn: true },
-  });
+  return reference.get("categories", () =>
+    prisma.category.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { slug: true, nameZh: true, nameEn: true } }),
+  ) as Promise<Option[]>;
 }

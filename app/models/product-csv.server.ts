@@ -101,7 +101,7 @@ export function parseCsvText(input: string): { ok: true; rows: RawRow[] } | { ok
     if (cells.every((c) => c.trim() === "")) return;
     const values: Record<string, string> = {};
     columns.forEach((column, i) => {
-      if (column) values[column] = cells[i] ?? "";
+      if (column) values[column] = unguardFormula(cells[i] ?? "");
     });
     rows.push({ row: index + 2, values });
   });
@@ -423,6 +423,21 @@ export function importCsv(input: string, userId: number | null): Promise<Validat
   );
 }
 
+/**
+ * A spreadsheet runs a cell that starts with = + - @ as a formula, so an exported name like
+ * "=HYPERLINK(…)" could act on the office's machine. Such text is written with a leading apostrophe,
+ * which Excel shows as text, and the import takes it off again so a round trip changes nothing.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function guardFormula(value: string | number) {
+  return typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function unguardFormula(value: string) {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 /** Every product, archived too, in the import's columns; the BOM makes Excel read it as UTF-8. */
 export async function exportCsv(): Promise<string> {
   const products = await prisma.product.findMany({
@@ -470,5 +485,6 @@ export async function exportCsv(): Promise<string> {
     dispatching_unit: p.endorsement?.dispatchingUnit ?? "",
     endorsement_words: p.endorsement?.words ?? "",
   }));
-  return "\uFEFF" + stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" });
+  const guarded = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, guardFormula(v)])));
+  return "\uFEFF" + stringify(guarded, { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" });
 }

@@ -44,7 +44,7 @@ export default function Home() {
               <p className="text-sm text-stone-600">{localize(county.provinceZh, county.provinceEn)}</p>
               <p className="mt-2 line-clamp-4 text-sm leading-relaxed text-stone-700">{localize(county.storyZh, county.storyEn)}</p>
               <Link to={`/products?county=${county.slug}`} className="mt-auto pt-3 text-sm font-medium text-brand-700 hover:underline">
-                {t("home.countyProducts", { count: county._count.products })} →
+                {t("home.countyProducts", { count: county.productCount })} →
               </Link>
             </li>
           ))}

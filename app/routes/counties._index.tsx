@@ -37,7 +37,7 @@ export default function Counties() {
                     {localize(c.nameZh, c.nameEn)}
                   </Link>
                   <p className="text-xs text-stone-600">
-                    {localize(c.provinceZh, c.provinceEn)} · {t("home.countyProducts", { count: c._count.products })}
+                    {localize(c.provinceZh, c.provinceEn)} · {t("home.countyProducts", { count: c.productCount })}
                   </p>
                   {kind === "ASSIGNED" ? <p className="mt-2 line-clamp-3 text-sm text-stone-700">{localize(c.storyZh, c.storyEn)}</p> : null}
                 </li>

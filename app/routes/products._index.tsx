@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { ProductGrid } from "~/components/product-card";
 import { filtersToSearch, parseProductFilters, sorts, type Sort } from "~/models/catalogue-filters";
-import { listCategories, listCounties, listProducts } from "~/models/catalogue.server";
+import { listCategories, listCountyOptions, listProducts } from "~/models/catalogue.server";
 import { fenToYuanInput } from "~/utils/money";
 import { useLocalize } from "~/utils/localize";
 
@@ -12,12 +12,12 @@ export const meta: MetaFunction = () => [{ title: "全部商品 · 一汽扶贫�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, problems } = parseProductFilters(new URL(request.url).searchParams);
-  const [result, counties, categories] = await Promise.all([listProducts(filters), listCounties(), listCategories()]);
+  const [result, counties, categories] = await Promise.all([listProducts(filters), listCountyOptions(), listCategories()]);
   return {
     filters,
     problems,
     ...result,
-    counties: counties.map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),
+    counties,
     categories,
   };
 }

@@ -117,4 +117,16 @@ describe("exportCsv", () => {
     const again = await importCsv(text, adminId);
     expect(again.ok && again.plan).toMatchObject({ creates: 0, updates: 6, unchanged: 6 });
   });
+
+  it("writes text that a spreadsheet would run as a formula as plain text, and reads it back unchanged", async () => {
+    await importCsv(csv(1, () => ({ description_zh: "=WEBSERVICE(A1)", name_en: "-5% off" })), adminId);
+    const text = await exportCsv();
+    expect(text).toContain("'=WEBSERVICE(A1)");
+    expect(text).toContain("'-5% off");
+    const again = await importCsv(text, adminId);
+    expect(again.ok && again.plan).toMatchObject({ updates: 1, unchanged: 1 });
+    const product = await prisma.product.findUniqueOrThrow({ where: { sku: "SKU-1" } });
+    expect(product.descriptionZh).toBe("=WEBSERVICE(A1)");
+    expect(product.nameEn).toBe("-5% off");
+  });
 });

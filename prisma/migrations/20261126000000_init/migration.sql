@@ -175,6 +175,9 @@ CREATE INDEX "Product_status_createdAt_idx" ON "Product"("status", "createdAt");
 CREATE INDEX "Product_supplierId_idx" ON "Product"("supplierId");
 
 -- CreateIndex
+CREATE INDEX "Product_status_supplierId_countyId_idx" ON "Product"("status", "supplierId", "countyId");
+
+-- CreateIndex
 CREATE INDEX "ProductImage_productId_sortOrder_idx" ON "ProductImage"("productId", "sortOrder");
 
 -- CreateIndex
