@@ -159,7 +159,8 @@ export default function EditProduct() {
         <p className="text-sm"><Link to={`/products/${product.slug}`} className="text-brand-700 underline">{t("product.viewInShop")}</Link></p>
       ) : null}
 
-      <Form method="post" noValidate className={card}>
+      {/* Keyed so a saved or rejected submission re-renders the fields from what the server now says. */}
+      <Form key={`${String(product.updatedAt)}${failed("update") ? "-rejected" : ""}`} method="post" noValidate className={card}>
         <h2 className="text-lg font-semibold">{t("product.details")}</h2>
         <FormError message={failed("update") ? "admin:common.formHasErrors" : null} />
         <input type="hidden" name="intent" value="update" />
@@ -168,7 +169,8 @@ export default function EditProduct() {
       </Form>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Form method="post" noValidate className={card}>
+        {/* A new key after each adjustment empties the form, so a second click cannot repeat it. */}
+        <Form key={`${adjustments[0]?.id ?? 0}${stockFailure ? "-rejected" : ""}`} method="post" noValidate className={card}>
           <h2 className="text-lg font-semibold">{t("stock.title")}</h2>
           <p className="text-sm">{t("product.currentStock")}: <strong>{product.stock}</strong></p>
           <input type="hidden" name="intent" value="adjustStock" />

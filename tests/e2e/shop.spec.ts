@@ -94,7 +94,7 @@ test.describe("a shopper browsing the hall", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Counties");
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.getByRole("link", { name: "Zhenlai County" })).toBeVisible();
+    await expect(page.locator("section[aria-labelledby=counties-title]").getByRole("link", { name: "Zhenlai County", exact: true })).toBeVisible();
     await page.goto("/counties?lang=zh");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("帮扶县");

@@ -1,5 +1,6 @@
 import { TableScroller } from "./table-scroller";
 import { useTranslation } from "react-i18next";
+import { formatFen, type Locale } from "~/utils/money";
 import { DateTime } from "./date-time";
 
 export type AuditRow = {
@@ -12,14 +13,18 @@ export type AuditRow = {
   user: { username: string; name: string } | null;
 };
 
-function formatValue(value: unknown): string {
+function formatValue(value: unknown, key: string, locale: Locale): string {
   if (value === null || value === undefined || value === "") return "∅";
+  // Amounts are kept in fen; administrators read and type yuan.
+  if (key.endsWith("Fen") && typeof value === "number" && Number.isSafeInteger(value)) return formatFen(value, locale);
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 /** Each changed field as "field: before → after"; other details as "key: value". */
 function DetailList({ details }: { details: string }) {
+  const { i18n } = useTranslation();
+  const locale = i18n.language as Locale;
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(details) as Record<string, unknown>;
@@ -34,8 +39,8 @@ function DetailList({ details }: { details: string }) {
         <li key={key} className="break-words">
           <span className="font-mono text-xs text-stone-600">{key}</span>:{" "}
           {Array.isArray(value) && value.length === 2
-            ? `${formatValue(value[0])} → ${formatValue(value[1])}`
-            : formatValue(value)}
+            ? `${formatValue(value[0], key, locale)} → ${formatValue(value[1], key, locale)}`
+            : formatValue(value, key, locale)}
         </li>
       ))}
     </ul>
