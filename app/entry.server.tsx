@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { dbReady } from "./utils/db.server";
@@ -15,6 +15,17 @@ dbReady.catch((error: unknown) => {
 });
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Log what an operator must look at; a visitor who typed a wrong URL or closed the tab is not an
+ * error of the hall's (Remix would otherwise print a stack trace for every unknown path).
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && error.message.startsWith("No route matches URL")) return;
+  console.error(error);
+}
 
 export default function handleRequest(
   request: Request,

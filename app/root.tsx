@@ -16,6 +16,7 @@ import { defaultLanguage, getI18n, type Language } from "./i18n";
 import stylesheet from "./tailwind.css?url";
 import { getOptionalUser } from "./utils/auth.server";
 import { resolveLanguage } from "./utils/language.server";
+import { LanguageProvider } from "./utils/localize";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -52,11 +53,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased">
         <I18nextProvider i18n={i18n}>
-          <SiteHeader user={rootData?.user ?? null} />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-            {children}
-          </main>
-          <SiteFooter />
+          <LanguageProvider value={lang}>
+            <SiteHeader user={rootData?.user ?? null} />
+            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+              {children}
+            </main>
+            <SiteFooter />
+          </LanguageProvider>
         </I18nextProvider>
         <ScrollRestoration />
         <Scripts />

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useLocalize } from "~/utils/localize";
 import { Money } from "./money";
@@ -15,16 +16,15 @@ export type ProductCardData = {
   endorsement: { secretaryName: string } | null;
 };
 
-export function StockBadge({ stock }: { stock: number }) {
-  const { t } = useTranslation("shop");
+/** `t` comes from the caller (a grid renders many badges; one useTranslation serves them all). */
+export function StockBadge({ stock, t }: { stock: number; t: TFunction<"shop"> }) {
   if (stock <= 0) return <span className="rounded bg-stone-200 px-1.5 py-0.5 text-xs text-stone-700">{t("product.outOfStock")}</span>;
   if (stock <= 10)
     return <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("product.lowStock", { count: stock })}</span>;
   return null;
 }
 
-export function ProductCard({ product }: { product: ProductCardData }) {
-  const { t } = useTranslation("shop");
+function ProductCard({ product, t }: { product: ProductCardData; t: TFunction<"shop"> }) {
   const localize = useLocalize();
   const name = localize(product.nameZh, product.nameEn);
   return (
@@ -48,7 +48,7 @@ export function ProductCard({ product }: { product: ProductCardData }) {
             {product.endorsement ? (
               <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-800">{t("product.endorsedBadge")}</span>
             ) : null}
-            <StockBadge stock={product.stock} />
+            <StockBadge stock={product.stock} t={t} />
           </div>
         </div>
       </Link>
@@ -57,10 +57,11 @@ export function ProductCard({ product }: { product: ProductCardData }) {
 }
 
 export function ProductGrid({ products, label }: { products: ProductCardData[]; label?: string }) {
+  const { t } = useTranslation("shop");
   return (
     <ul aria-label={label} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
       {products.map((p) => (
-        <ProductCard key={p.slug} product={p} />
+        <ProductCard key={p.slug} product={p} t={t} />
       ))}
     </ul>
   );

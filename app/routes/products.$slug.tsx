@@ -57,7 +57,7 @@ export default function ProductPage() {
           </div>
           <p className="mt-2 flex items-center gap-2 text-sm" data-testid="stock-state">
             {product.stock > 0 ? <span className="text-green-800">{t("product.inStock")}</span> : null}
-            <StockBadge stock={product.stock} />
+            <StockBadge stock={product.stock} t={t} />
           </p>
           <dl className="mt-6 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">
             <dt className="text-stone-600">{t("product.spec")}</dt>

@@ -36,4 +36,8 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 // Per-connection settings for the adapter's single connection, issued before any other query.
 export const dbReady: Promise<void> =
   globalForPrisma.prismaReady ??
-  (globalForPrisma.prismaReady = prisma.$executeRawUnsafe("PRAGMA synchronous = FULL").then(() => undefined));
+  (globalForPrisma.prismaReady = (async () => {
+    await prisma.$executeRawUnsafe("PRAGMA synchronous = FULL");
+    // SQLite's advice for long-lived connections: refresh planner statistics where they are stale.
+    await prisma.$queryRawUnsafe("PRAGMA optimize = 0x10002");
+  })());

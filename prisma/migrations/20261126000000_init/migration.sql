@@ -160,10 +160,10 @@ CREATE UNIQUE INDEX "Product_slug_key" ON "Product"("slug");
 CREATE INDEX "Product_status_featured_id_idx" ON "Product"("status", "featured", "id");
 
 -- CreateIndex
-CREATE INDEX "Product_status_countyId_idx" ON "Product"("status", "countyId");
+CREATE INDEX "Product_status_countyId_featured_id_idx" ON "Product"("status", "countyId", "featured", "id");
 
 -- CreateIndex
-CREATE INDEX "Product_status_categoryId_idx" ON "Product"("status", "categoryId");
+CREATE INDEX "Product_status_categoryId_featured_id_idx" ON "Product"("status", "categoryId", "featured", "id");
 
 -- CreateIndex
 CREATE INDEX "Product_status_priceFen_idx" ON "Product"("status", "priceFen");
