@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
+import { exclusiveTransactions } from "./exclusive-adapter.server";
 
 function filePath(url: string) {
   return url.replace(/^file:/, "");
@@ -23,7 +24,7 @@ function preparePragmas(path: string) {
 function createClient() {
   const url = getEnv().DATABASE_URL;
   preparePragmas(filePath(url));
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const adapter = exclusiveTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }));
   const client = new PrismaClient({ adapter });
   return client;
 }
