@@ -1,0 +1,3 @@
+import type zh from "../zh/account";
+
+export default {} satisfies typeof zh;

@@ -1,0 +1,3 @@
+import type zh from "../zh/orders";
+
+export default {} satisfies typeof zh;
