@@ -1,0 +1,86 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+/**
+ * The consumption-relief ledger. Entries are only ever added (the database refuses UPDATE and
+ * DELETE); a refund is a negative entry. Each entry's source key (sourceType, sourceId, countyId) is
+ * unique, so writing the same source twice — a redelivered payment event, a retried refund — adds
+ * nothing the second time.
+ */
+export const channels = ["ONLINE_HALL"] as const;
+export const buyerTypes = ["EMPLOYEE"] as const;
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+export type LedgerLine = { countyId: number; amountFen: number };
+
+/** Sums order lines per county: what the sale counts for each county. */
+export function amountsByCounty(lines: { countyId: number; lineTotalFen: number }[]): LedgerLine[] {
+  const byCounty = new Map<number, number>();
+  for (const line of lines) byCounty.set(line.countyId, (byCounty.get(line.countyId) ?? 0) + line.lineTotalFen);
+  return [...byCounty].map(([countyId, amountFen]) => ({ countyId, amountFen })).sort((a, b) => a.countyId - b.countyId);
+}
+
+/**
+ * Splits a (partial) refund over counties in proportion to what each county sold in the order,
+ * in whole fen: largest remainders get the spare fen, so the parts add up exactly.
+ */
+export function allocateRefund(amountFen: number, sold: LedgerLine[]): LedgerLine[] {
+  const total = sold.reduce((sum, l) => sum + l.amountFen, 0);
+  if (amountFen <= 0 || total <= 0) return [];
+  if (amountFen > total) throw new Error(`refund ${amountFen} exceeds what was sold (${total})`);
+  const shares = sold.map((l) => {
+    const exact = (amountFen * l.amountFen) / total;
+    return { countyId: l.countyId, amountFen: Math.floor(exact), remainder: exact - Math.floor(exact) };
+  });
+  let spare = amountFen - shares.reduce((sum, s) => sum + s.amountFen, 0);
+  for (const share of [...shares].sort((a, b) => b.remainder - a.remainder || a.countyId - b.countyId)) {
+    if (spare === 0) break;
+    share.amountFen += 1;
+    spare -= 1;
+  }
+  return shares.filter((s) => s.amountFen > 0).map(({ countyId, amountFen: fen }) => ({ countyId, amountFen: fen }));
+}
+
+export type LedgerSource = {
+  sourceType: "ORDER_PAID" | "REFUND";
+  sourceId: string;
+  orderId: number;
+  occurredAt: Date;
+  channel: (typeof channels)[number];
+  buyerType: (typeof buyerTypes)[number];
+};
+
+/** DateTime as Prisma writes it to SQLite, so raw inserts sort and compare with Prisma's own. */
+export function sqliteDateTime(date: Date) {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+/**
+ * Appends entries for one source; an entry already written for the same source and county is left
+ * as it is (ON CONFLICT DO NOTHING), which is what makes retries and redeliveries harmless.
+ * Returns the statements so callers can put them in the same transaction as the change they count.
+ */
+export function ledgerInserts(db: Db, source: LedgerSource, lines: LedgerLine[], sign: 1 | -1) {
+  const now = sqliteDateTime(new Date());
+  return lines.map((l) =>
+    db.$executeRawUnsafe(
+      `INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt")
+       VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`,
+      sqliteDateTime(source.occurredAt),
+      sign * l.amountFen,
+      l.countyId,
+      source.channel,
+      source.buyerType,
+      source.sourceType,
+      source.sourceId,
+      source.orderId,
+      now,
+    ),
+  );
+}
+
+export async function ledgerTotalFen(where: Prisma.LedgerEntryWhereInput = {}) {
+  const { _sum } = await prisma.ledgerEntry.aggregate({ where, _sum: { amountFen: true } });
+  return _sum.amountFen ?? 0;
+}

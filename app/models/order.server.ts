@@ -1,0 +1,411 @@
+import { randomInt } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { allocateRefund, amountsByCounty, ledgerInserts } from "./ledger.server";
+
+/**
+ * Orders: placing (stock reserved atomically), paying, expiring, cancelling, shipping, refunding.
+ *
+ * Every state change is one short batch transaction of guarded statements, never read-then-write:
+ * stock is decremented by `stock = stock - n` and the CHECK (stock >= 0) constraint aborts the whole
+ * batch if any line would oversell; status changes carry the status they expect in their WHERE, so a
+ * second delivery of the same event, or a race with another change, finds nothing to do.
+ */
+export const orderStatuses = [
+  "AWAITING_PAYMENT",
+  "PAID",
+  "SHIPPED",
+  "DELIVERED",
+  "COMPLETED",
+  "CANCELLED",
+  "REFUNDED",
+  "PARTLY_REFUNDED",
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const MAX_LINES = 50;
+export const MAX_QUANTITY = 999;
+
+export function reservationMinutes() {
+  const raw = Number(process.env.RESERVATION_MINUTES ?? 30);
+  return Number.isInteger(raw) && raw > 0 ? raw : 30;
+}
+
+export type CheckoutLine = { productId: number; quantity: number };
+export type Delivery =
+  | { method: "DELIVERY"; recipient: string; mobile: string; addressText: string }
+  | { method: "PICKUP"; pickupPointId: number };
+
+export type PlaceOrderInput = {
+  userId: number;
+  checkoutKey: string;
+  lines: CheckoutLine[];
+  delivery: Delivery;
+  note?: string;
+};
+
+export type LineProblem =
+  | { productId: number; problem: "unavailable" }
+  | { productId: number; problem: "sold-out"; available: number }
+  | { productId: number; problem: "over-limit"; limit: number };
+
+export type PlaceOrderResult =
+  | { ok: true; order: { id: number; number: string; totalFen: number }; replayed: boolean }
+  | { ok: false; reason: "empty" | "too-many-lines" | "bad-quantity" | "pickup-unknown" }
+  | { ok: false; reason: "lines"; problems: LineProblem[] };
+
+function orderNumber(now: Date) {
+  const day = now.toISOString().slice(0, 10).replaceAll("-", "");
+  return `FP-${day}-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
+}
+
+function uniqueTarget(error: unknown): string {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    const target = (error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined);
+    const fields = target?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(target?.target) ? target?.target : [String(target?.target ?? "")]);
+    return (fields as string[]).join(",");
+  }
+  return "";
+}
+
+function isStockCheckFailure(error: unknown) {
+  return error instanceof Error && /CHECK constraint failed/i.test(error.message) && /stock/i.test(error.message);
+}
+
+/** Merges repeated products (two cart lines may draw on one product) and checks the quantities. */
+export function mergeLines(lines: CheckoutLine[]): Map<number, number> | "bad-quantity" {
+  const merged = new Map<number, number>();
+  for (const { productId, quantity } of lines) {
+    if (!Number.isSafeInteger(productId) || productId <= 0) return "bad-quantity";
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) return "bad-quantity";
+    merged.set(productId, (merged.get(productId) ?? 0) + quantity);
+  }
+  for (const quantity of merged.values()) if (quantity > MAX_QUANTITY) return "bad-quantity";
+  return merged;
+}
+
+/**
+ * Places an order and reserves its stock until `reservedUntil`. The server prices every line from
+ * the catalogue; the caller sends product ids and quantities only. The same checkoutKey always
+ * yields the same order, so a double-clicked or retried form makes one order.
+ */
+export async function placeOrder(input: PlaceOrderInput, now = new Date()): Promise<PlaceOrderResult> {
+  const existing = await prisma.order.findUnique({
+    where: { checkoutKey: input.checkoutKey },
+    select: { id: true, number: true, totalFen: true, userId: true },
+  });
+  if (existing && existing.userId === input.userId) {
+    return { ok: true, order: { id: existing.id, number: existing.number, totalFen: existing.totalFen }, replayed: true };
+  }
+  if (input.lines.length === 0) return { ok: false, reason: "empty" };
+  if (input.lines.length > MAX_LINES) return { ok: false, reason: "too-many-lines" };
+  const merged = mergeLines(input.lines);
+  if (merged === "bad-quantity") return { ok: false, reason: "bad-quantity" };
+
+  const products = await prisma.product.findMany({
+    where: { id: { in: [...merged.keys()] }, status: "ACTIVE", supplier: { status: "ADMITTED" } },
+    select: { id: true, sku: true, nameZh: true, nameEn: true, spec: true, countyId: true, priceFen: true, stock: true, maxPerOrder: true },
+  });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const problems: LineProblem[] = [];
+  for (const [productId, quantity] of merged) {
+    const product = byId.get(productId);
+    if (!product) problems.push({ productId, problem: "unavailable" });
+    else if (product.maxPerOrder !== null && quantity > product.maxPerOrder) problems.push({ productId, problem: "over-limit", limit: product.maxPerOrder });
+    else if (product.stock < quantity) problems.push({ productId, problem: "sold-out", available: product.stock });
+  }
+  if (problems.length > 0) return { ok: false, reason: "lines", problems };
+
+  let pickupPointId: number | null = null;
+  if (input.delivery.method === "PICKUP") {
+    const point = await prisma.pickupPoint.findFirst({ where: { id: input.delivery.pickupPointId, active: true }, select: { id: true } });
+    if (!point) return { ok: false, reason: "pickup-unknown" };
+    pickupPointId = point.id;
+  }
+
+  const lines = [...merged].map(([productId, quantity]) => {
+    const p = byId.get(productId)!;
+    return {
+      productId,
+      sku: p.sku,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
+      spec: p.spec,
+      countyId: p.countyId,
+      unitPriceFen: p.priceFen,
+      quantity,
+      lineTotalFen: p.priceFen * quantity,
+    };
+  });
+  const subtotalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);
+  const reservedUntil = new Date(now.getTime() + reservationMinutes() * 60_000);
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const results = await prisma.$transaction([
+        // One statement per product; the CHECK constraint aborts the batch if any would go below 0.
+        ...lines.map((l) => prisma.$executeRaw`UPDATE "Product" SET "stock" = "stock" - ${l.quantity} WHERE "id" = ${l.productId}`),
+        prisma.order.create({
+          data: {
+            number: orderNumber(now),
+            userId: input.userId,
+            status: "AWAITING_PAYMENT",
+            subtotalFen,
+            totalFen: subtotalFen,
+            deliveryMethod: input.delivery.method,
+            ...(input.delivery.method === "DELIVERY"
+              ? { recipient: input.delivery.recipient, mobile: input.delivery.mobile, addressText: input.delivery.addressText }
+              : { pickupPointId }),
+            note: input.note ?? "",
+            reservedUntil,
+            checkoutKey: input.checkoutKey,
+            createdAt: now,
+            lines: { create: lines },
+            events: { create: { status: "AWAITING_PAYMENT", createdAt: now, actorUserId: input.userId } },
+          },
+          select: { id: true, number: true, totalFen: true },
+        }),
+      ]);
+      const order = results[results.length - 1] as { id: number; number: string; totalFen: number };
+      return { ok: true, order, replayed: false };
+    } catch (error) {
+      if (isStockCheckFailure(error)) {
+        const now2 = await prisma.product.findMany({ where: { id: { in: [...merged.keys()] } }, select: { id: true, stock: true } });
+        return {
+          ok: false,
+          reason: "lines",
+          problems: now2
+            .filter((p) => p.stock < (merged.get(p.id) ?? 0))
+            .map((p) => ({ productId: p.id, problem: "sold-out" as const, available: p.stock })),
+        };
+      }
+      const target = uniqueTarget(error);
+      if (target.includes("checkoutKey")) return placeOrder(input, now);
+      if (target.includes("number")) continue;
+      throw error;
+    }
+  }
+  throw new Error("could not allocate an order number");
+}
+
+/** Gives one order's reserved stock back, only if the order is still in `fromStatus`. */
+function restoreStock(orderId: number, fromStatus: OrderStatus) {
+  return prisma.$executeRaw`
+    UPDATE "Product" SET "stock" = "stock" + (
+      SELECT SUM(l."quantity") FROM "OrderLine" l WHERE l."orderId" = ${orderId} AND l."productId" = "Product"."id")
+    WHERE "id" IN (SELECT "productId" FROM "OrderLine" WHERE "orderId" = ${orderId})
+      AND EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = ${orderId} AND o."status" = ${fromStatus})`;
+}
+
+function addEvent(orderId: number, status: OrderStatus, note: string, actorUserId: number | null, at: Date) {
+  return prisma.orderEvent.create({ data: { orderId, status, note, actorUserId, createdAt: at } });
+}
+
+/**
+ * Cancels orders whose reservation ran out unpaid and returns their stock. Safe to run from any
+ * number of processes at once: each order is released by a guarded batch, at most once.
+ */
+export async function releaseExpiredReservations(now = new Date()): Promise<number> {
+  const expired = await prisma.order.findMany({
+    where: { status: "AWAITING_PAYMENT", reservedUntil: { lte: now } },
+    select: { id: true },
+    take: 500,
+  });
+  let released = 0;
+  for (const { id } of expired) {
+    const [, cancelled] = await prisma.$transaction([
+      restoreStock(id, "AWAITING_PAYMENT"),
+      prisma.order.updateMany({ where: { id, status: "AWAITING_PAYMENT" }, data: { status: "CANCELLED", reservedUntil: null } }),
+    ]);
+    if (cancelled.count > 0) {
+      await addEvent(id, "CANCELLED", "reservation-expired", null, now);
+      released += 1;
+    }
+  }
+  return released;
+}
+
+export type PaymentOutcome = "paid" | "already-paid" | "revived" | "needs-refund" | "unknown-order";
+
+class NeedsRefund extends Error {}
+
+/**
+ * Records a successful payment: order status, payment row, ledger entries and history in one
+ * transaction (transactions are exclusive on our connection, see ADR 007). Idempotent: a second
+ * delivery finds paidAt set and changes nothing; the ledger's unique source key backs that up.
+ * A payment that arrives after the reservation expired takes the stock again if it is still there;
+ * otherwise the outcome is "needs-refund" and the caller refunds it — no payment is kept without goods.
+ */
+export async function markOrderPaid(input: { orderId: number; provider: string; providerRef: string; at?: Date }): Promise<PaymentOutcome> {
+  const at = input.at ?? new Date();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const order = await tx.order.findUnique({
+        where: { id: input.orderId },
+        select: { id: true, status: true, paidAt: true, buyerType: true, lines: { select: { countyId: true, lineTotalFen: true, productId: true, quantity: true } } },
+      });
+      if (!order) return "unknown-order";
+      if (order.paidAt) return "already-paid";
+      if (order.status !== "AWAITING_PAYMENT" && order.status !== "CANCELLED") return "already-paid";
+      const revived = order.status === "CANCELLED";
+      if (revived) {
+        for (const l of order.lines) {
+          const taken = await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" - ${l.quantity} WHERE "id" = ${l.productId} AND "stock" >= ${l.quantity}`;
+          if (taken === 0) throw new NeedsRefund();
+        }
+      }
+      await tx.order.update({
+        where: { id: order.id },
+        data: { status: "PAID", paidAt: at, reservedUntil: null, paymentProvider: input.provider },
+      });
+      await tx.payment.updateMany({ where: { provider: input.provider, providerRef: input.providerRef }, data: { status: "SUCCEEDED" } });
+      for (const insert of ledgerInserts(
+        tx,
+        { sourceType: "ORDER_PAID", sourceId: String(order.id), orderId: order.id, occurredAt: at, channel: "ONLINE_HALL", buyerType: "EMPLOYEE" },
+        amountsByCounty(order.lines),
+        1,
+      )) {
+        await insert;
+      }
+      await tx.orderEvent.create({ data: { orderId: order.id, status: "PAID", note: revived ? `${input.provider}: paid after expiry` : input.provider, createdAt: at } });
+      return revived ? "revived" : "paid";
+    });
+  } catch (error) {
+    if (!(error instanceof NeedsRefund)) throw error;
+    await prisma.$transaction([
+      prisma.payment.updateMany({ where: { provider: input.provider, providerRef: input.providerRef }, data: { status: "SUCCEEDED" } }),
+      addEvent(input.orderId, "CANCELLED", "paid-after-expiry-needs-refund", null, at),
+    ]);
+    return "needs-refund";
+  }
+}
+
+/** A failed or abandoned payment attempt: the order keeps its reservation until it expires. */
+export async function markPaymentAttempt(provider: string, providerRef: string, status: "FAILED" | "EXPIRED") {
+  await prisma.payment.updateMany({ where: { provider, providerRef, status: "PENDING" }, data: { status } });
+}
+
+/**
+ * Cancels an order that has not shipped. Unpaid: the reservation is released. Paid: the order is
+ * cancelled and the whole amount must be refunded through the provider (see refundOrder).
+ */
+export async function cancelUnpaidOrder(orderId: number, actorUserId: number | null, reason: string, now = new Date()) {
+  const [, cancelled] = await prisma.$transaction([
+    restoreStock(orderId, "AWAITING_PAYMENT"),
+    prisma.order.updateMany({ where: { id: orderId, status: "AWAITING_PAYMENT" }, data: { status: "CANCELLED", reservedUntil: null } }),
+  ]);
+  if (cancelled.count > 0) await addEvent(orderId, "CANCELLED", reason, actorUserId, now);
+  return cancelled.count > 0;
+}
+
+export type RefundResult =
+  | { ok: true; refundedFen: number; status: OrderStatus }
+  | { ok: false; reason: "not-found" | "not-paid" | "too-much" | "bad-amount" };
+
+/**
+ * Records a refund the provider has accepted: the order's refunded total, its status, and the
+ * negative ledger entries (split over counties in proportion to what each sold), in one
+ * transaction. Keyed by the refund row, so recording the same refund twice changes nothing.
+ */
+export function recordRefund(refundId: number, now = new Date()): Promise<RefundResult> {
+  return prisma.$transaction(async (tx): Promise<RefundResult> => {
+    const refund = await tx.refund.findUnique({
+      where: { id: refundId },
+      select: {
+        id: true,
+        amountFen: true,
+        status: true,
+        reason: true,
+        requestedById: true,
+        order: { select: { id: true, totalFen: true, refundedFen: true, paidAt: true, status: true, lines: { select: { countyId: true, lineTotalFen: true } } } },
+      },
+    });
+    if (!refund) return { ok: false, reason: "not-found" };
+    const order = refund.order;
+    if (refund.status === "SUCCEEDED") return { ok: true, refundedFen: order.refundedFen, status: order.status as OrderStatus };
+    if (!order.paidAt) return { ok: false, reason: "not-paid" };
+    if (refund.amountFen <= 0) return { ok: false, reason: "bad-amount" };
+    if (order.refundedFen + refund.amountFen > order.totalFen) return { ok: false, reason: "too-much" };
+
+    const refundedFen = order.refundedFen + refund.amountFen;
+    const status: OrderStatus = refundedFen === order.totalFen ? "REFUNDED" : "PARTLY_REFUNDED";
+    await tx.refund.update({ where: { id: refund.id }, data: { status: "SUCCEEDED" } });
+    await tx.order.update({ where: { id: order.id }, data: { refundedFen, status } });
+    for (const insert of ledgerInserts(
+      tx,
+      { sourceType: "REFUND", sourceId: String(refund.id), orderId: order.id, occurredAt: now, channel: "ONLINE_HALL", buyerType: "EMPLOYEE" },
+      allocateRefund(refund.amountFen, amountsByCounty(order.lines)),
+      -1,
+    )) {
+      await insert;
+    }
+    await tx.orderEvent.create({ data: { orderId: order.id, status, note: refund.reason, actorUserId: refund.requestedById, createdAt: now } });
+    return { ok: true, refundedFen, status };
+  });
+}
+
+/** Administrators move a paid order along: shipped (with carrier and tracking), delivered, completed. */
+export async function markShipped(orderId: number, carrier: string, trackingNumber: string, actorUserId: number, now = new Date()) {
+  const [changed] = await prisma.$transaction([
+    prisma.order.updateMany({ where: { id: orderId, status: "PAID" }, data: { status: "SHIPPED", carrier, trackingNumber } }),
+  ]);
+  if (changed.count === 0) return false;
+  await prisma.$transaction([
+    addEvent(orderId, "SHIPPED", `${carrier} ${trackingNumber}`, actorUserId, now),
+    recordAudit(prisma, { userId: actorUserId, action: "order.ship", entityType: "Order", entityId: orderId, details: { carrier, trackingNumber } }),
+  ]);
+  return true;
+}
+
+export async function markDelivered(orderId: number, actorUserId: number, now = new Date()) {
+  const changed = await prisma.order.updateMany({ where: { id: orderId, status: "SHIPPED" }, data: { status: "DELIVERED" } });
+  if (changed.count === 0) return false;
+  await prisma.$transaction([
+    addEvent(orderId, "DELIVERED", "", actorUserId, now),
+    recordAudit(prisma, { userId: actorUserId, action: "order.deliver", entityType: "Order", entityId: orderId }),
+  ]);
+  return true;
+}
+
+const orderDetailSelect = {
+  id: true,
+  number: true,
+  status: true,
+  subtotalFen: true,
+  shippingFen: true,
+  totalFen: true,
+  refundedFen: true,
+  deliveryMethod: true,
+  recipient: true,
+  mobile: true,
+  addressText: true,
+  note: true,
+  reservedUntil: true,
+  paymentProvider: true,
+  carrier: true,
+  trackingNumber: true,
+  createdAt: true,
+  paidAt: true,
+  pickupPoint: { select: { nameZh: true, nameEn: true, addressZh: true, addressEn: true } },
+  lines: { select: { id: true, productId: true, sku: true, nameZh: true, nameEn: true, spec: true, unitPriceFen: true, quantity: true, lineTotalFen: true } },
+  events: { select: { status: true, note: true, createdAt: true }, orderBy: { id: "asc" } },
+} satisfies Prisma.OrderSelect;
+
+/** An employee sees only their own orders: ownership is part of the query. */
+export function getOrderForUser(number: string, userId: number) {
+  return prisma.order.findFirst({ where: { number, userId }, select: orderDetailSelect });
+}
+
+export function getOrderForAdmin(number: string) {
+  return prisma.order.findUnique({ where: { number }, select: { ...orderDetailSelect, user: { select: { name: true, employeeNo: true, mobile: true } } } });
+}
+
+export function listOrdersForUser(userId: number, take = 50) {
+  return prisma.order.findMany({
+    where: { userId },
+    orderBy: { id: "desc" },
+    take,
+    select: { number: true, status: true, totalFen: true, createdAt: true, _count: { select: { lines: true } } },
+  });
+}
