@@ -4,15 +4,18 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startReservationSweeper } from "./models/reservation-sweeper.server";
 import { dbReady } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
 
 // Fail at start, naming the setting, rather than on the first request.
 getEnv();
-dbReady.catch((error: unknown) => {
-  console.error("Could not prepare the database connection", error);
-  process.exit(1);
-});
+dbReady
+  .then(() => startReservationSweeper())
+  .catch((error: unknown) => {
+    console.error("Could not prepare the database connection", error);
+    process.exit(1);
+  });
 
 const ABORT_DELAY = 5_000;
 
