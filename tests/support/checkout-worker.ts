@@ -2,7 +2,8 @@
  * Places and pays orders in a loop against DATABASE_URL until it is killed; prints "orders N" as it
  * goes. Used by tests/integration/crash.test.ts to kill a busy process with SIGKILL.
  */
-const { markOrderPaid, placeOrder } = await import("~/models/order.server");
+import { markOrderPaid, placeOrder } from "~/models/order.server";
+
 const [userId, ...productIds] = (process.argv[2] ?? "").split(",").map(Number);
 let n = 0;
 for (;;) {
