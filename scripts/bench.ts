@@ -12,6 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { benchOrders } from "./bench/orders";
 
 const { values: args } = parseArgs({
   options: {
@@ -201,10 +202,16 @@ async function main() {
     console.table(rows); // eslint-disable-line no-console -- the benchmark report is for a person reading a terminal
     log(`search over HTTP with one client (no queueing): p50 ${single.p50} ms, p95 ${single.p95} ms`);
     log(`search in the server process (listProducts, ${inProcess.samples} queries): p50 ${inProcess.p50.toFixed(2)} ms, p95 ${inProcess.p95.toFixed(2)} ms`);
+    hall.kill();
+    const orders = await benchOrders(DB_FILE, { buyers: 20, seconds: SECONDS });
+    log(
+      `orders: ${orders.ordersPerSecond.toFixed(0)} orders/s placed by ${orders.buyers} concurrent buyers (p50 ${orders.p50.toFixed(1)} ms, p95 ${orders.p95.toFixed(1)} ms, ${orders.failures} refused); ` +
+        `raw better-sqlite3: ${orders.rawTransactionsPerSecond.toFixed(0)} transactions/s; ratio ${orders.ratio.toFixed(3)}`,
+    );
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       "bench/results/latest.json",
-      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders }, null, 2),
     );
   } finally {
     hall.kill();
