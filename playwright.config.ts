@@ -38,6 +38,6 @@ export default defineConfig({
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_URL: `file:./${DB}`, PORT: String(PORT), NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789" },
+    env: { DATABASE_URL: `file:./${DB}`, PORT: String(PORT), NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789", ALLOW_TEST_PAYMENTS: "true" },
   },
 });

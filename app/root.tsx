@@ -14,6 +14,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { defaultLanguage, getI18n, type Language } from "./i18n";
 import stylesheet from "./tailwind.css?url";
+import { countCartItems } from "./models/cart.server";
 import { getOptionalUser } from "./utils/auth.server";
 import { resolveLanguage } from "./utils/language.server";
 import { LanguageProvider } from "./utils/localize";
@@ -27,8 +28,9 @@ export const meta: MetaFunction = () => [{ title: "一汽扶贫馆" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ lang, setCookie }, user] = await Promise.all([resolveLanguage(request), getOptionalUser(request)]);
+  const cartCount = await countCartItems(request, user);
   return data(
-    { lang, user: user && { name: user.name, role: user.role } },
+    { lang, user: user && { name: user.name, role: user.role }, cartCount },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
@@ -54,7 +56,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased">
         <I18nextProvider i18n={i18n}>
           <LanguageProvider value={lang}>
-            <SiteHeader user={rootData?.user ?? null} />
+            <SiteHeader user={rootData?.user ?? null} cartCount={rootData?.cartCount ?? 0} />
             <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
               {children}
             </main>

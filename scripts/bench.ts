@@ -84,6 +84,7 @@ async function startHall(): Promise<ChildProcess> {
       PORT: String(HALL_PORT),
       NODE_ENV: "production",
       SESSION_SECRET: "bench-session-secret-long-enough-0123456789",
+      ALLOW_TEST_PAYMENTS: "true",
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -143,6 +144,7 @@ async function searchInProcess() {
   process.env.DATABASE_URL = DATABASE_URL;
   process.env.NODE_ENV = "production";
   process.env.SESSION_SECRET = "bench-session-secret-long-enough-0123456789";
+  process.env.ALLOW_TEST_PAYMENTS = "true";
   const { listProducts } = await import("../app/models/catalogue.server");
   const { parseProductFilters } = await import("../app/models/catalogue-filters");
   const queries = ["dami", "dm", "大米", "木耳", "mue", "rice", "蜂蜜", "fm", "和龙", "xiaomi"];

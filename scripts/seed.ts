@@ -36,7 +36,8 @@ async function main() {
     console.info(
       `Demo data loaded in ${seconds}s: ${result.counties} counties, ${result.categories} categories, ` +
         `${result.suppliers} suppliers, ${result.products} products (${result.flagshipProducts} flagship, ` +
-        `${result.endorsements} first-secretary endorsed)${result.admin ? ", admin user \"admin\"" : ""}.`,
+        `${result.endorsements} first-secretary endorsed), ${result.employees} employees, ${result.pickupPoints} pickup points` +
+        `${result.admin ? ", admin user \"admin\"" : ""}.`,
     );
   } finally {
     await prisma.$disconnect();

@@ -12,7 +12,20 @@ function useOtherLanguageHref() {
   return `${location.pathname}?${params.toString()}`;
 }
 
-export function SiteHeader({ user }: { user: HeaderUser }) {
+/** The cart and how many items it holds; the count comes from the root loader on every page. */
+function CartLink({ count }: { count: number }) {
+  const { t } = useTranslation("orders");
+  return (
+    <Link to="/cart" className="underline-offset-2 hover:underline" aria-label={t("cart.headerCount", { count })} data-testid="cart-link">
+      {t("cart.headerLink")}
+      <span aria-hidden="true" className="ml-1 rounded-full bg-white px-1.5 text-xs font-semibold text-brand-800" data-testid="cart-count">
+        {count}
+      </span>
+    </Link>
+  );
+}
+
+export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCount?: number }) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const otherLanguageHref = useOtherLanguageHref();
@@ -45,13 +58,24 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           <a href={otherLanguageHref} className="underline-offset-2 hover:underline" hrefLang={t("nav.language") === "English" ? "en" : "zh"}>
             {t("nav.language")}
           </a>
+          <CartLink count={cartCount} />
           {user ? (
-            <Form method="post" action="/logout" className="flex items-center gap-2">
-              <span className="hidden sm:inline">{user.name}</span>
-              <button type="submit" className="underline-offset-2 hover:underline">
-                {t("nav.signOut")}
-              </button>
-            </Form>
+            <Link to="/orders" className="underline-offset-2 hover:underline">
+              {t("orders:orders.title")}
+            </Link>
+          ) : null}
+          {user ? (
+            <>
+              <Link to="/account" className="underline-offset-2 hover:underline">
+                <span className="hidden sm:inline">{user.name} · </span>
+                {t("account:nav.myAccount")}
+              </Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="underline-offset-2 hover:underline">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
           ) : (
             <Link to="/login" className="underline-offset-2 hover:underline">
               {t("nav.signIn")}

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { allocateRefund, amountsByCounty, ledgerInserts } from "./ledger.server";
+import { allocateRefund, amountsByCounty, ledgerInserts, sqliteDateTime } from "./ledger.server";
 
 /**
  * Orders: placing (stock reserved atomically), paying, expiring, cancelling, shipping, refunding.
@@ -408,4 +408,25 @@ export function listOrdersForUser(userId: number, take = 50) {
     take,
     select: { number: true, status: true, totalFen: true, createdAt: true, _count: { select: { lines: true } } },
   });
+}
+
+/**
+ * Gives back the stock of a paid order that was cancelled before it shipped, once its full refund
+ * is recorded (status REFUNDED). Its own history entry ("stock-returned") is the guard, written in
+ * the same batch, so the stock comes back at most once however often this runs; an order that has
+ * ever shipped never gets its stock back this way.
+ */
+export async function returnStockOfRefundedOrder(orderId: number, actorUserId: number | null, now = new Date()) {
+  const eligible = Prisma.sql`EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = ${orderId} AND o."status" = 'REFUNDED')
+    AND NOT EXISTS (SELECT 1 FROM "OrderEvent" e WHERE e."orderId" = ${orderId} AND (e."note" = 'stock-returned' OR e."status" = 'SHIPPED'))`;
+  const [, recorded] = await prisma.$transaction([
+    prisma.$executeRaw`
+      UPDATE "Product" SET "stock" = "stock" + (
+        SELECT SUM(l."quantity") FROM "OrderLine" l WHERE l."orderId" = ${orderId} AND l."productId" = "Product"."id")
+      WHERE "id" IN (SELECT "productId" FROM "OrderLine" WHERE "orderId" = ${orderId}) AND ${eligible}`,
+    prisma.$executeRaw`
+      INSERT INTO "OrderEvent" ("orderId", "status", "note", "actorUserId", "createdAt")
+      SELECT ${orderId}, 'REFUNDED', 'stock-returned', ${actorUserId}, ${sqliteDateTime(now)} WHERE ${eligible}`,
+  ]);
+  return recorded > 0;
 }

@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
+import type { Prisma } from "~/generated/prisma/client";
+import { recordAudit } from "~/models/audit.server";
+import { uniqueViolation } from "~/models/product.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import type { EmployeeInput, FieldErrors, ProfileInput } from "./account-schema";
 
-export const roles = ["ADMIN"] as const;
+export const roles = ["ADMIN", "EMPLOYEE"] as const;
 export type Role = (typeof roles)[number];
 
 // bcrypt cost 12: about 200 ms here, slow enough to hurt guessing and fast enough to sign in.
@@ -32,26 +36,46 @@ export type SignInResult =
   | { ok: false; reason: "rate-limited"; retryAfterMinutes: number };
 
 /**
+ * Who a sign-in name means: a username (administrators; an employee's username is their 工号), an
+ * employee number in any case, or a mobile number. Employee numbers are never 11 characters, so
+ * they cannot be read as a mobile number; a username match comes first.
+ */
+async function findUserToSignIn(identifier: string) {
+  const candidates = await prisma.user.findMany({
+    where: { OR: [{ username: identifier }, { employeeNo: identifier.toUpperCase() }, { mobile: identifier }] },
+    select: { id: true, username: true, employeeNo: true, passwordHash: true },
+    take: 3,
+  });
+  return (
+    candidates.find((u) => u.username === identifier) ??
+    candidates.find((u) => u.employeeNo === identifier.toUpperCase()) ??
+    candidates[0] ??
+    null
+  );
+}
+
+async function tooManyFailures(keys: string[], limits: number[]) {
+  const since = new Date(Date.now() - getEnv().LOGIN_WINDOW_MINUTES * 60_000);
+  const counts = await Promise.all(keys.map((key) => prisma.loginAttempt.count({ where: { key, createdAt: { gte: since } } })));
+  return counts.some((count, i) => count >= limits[i]!);
+}
+
+/** Failures on a known account are counted per account, whichever of its names was typed. */
+const accountKey = (userId: number) => `account:${userId}`;
+
+/**
  * Checks a password and opens a session. Failed attempts are counted per account and per address
  * in the database, so the limit holds across restarts and processes.
  */
-export async function signIn(username: string, password: string, ip: string): Promise<SignInResult> {
+export async function signIn(identifier: string, password: string, ip: string): Promise<SignInResult> {
   const env = getEnv();
-  const since = new Date(Date.now() - env.LOGIN_WINDOW_MINUTES * 60_000);
-  const userKey = `user:${username.toLowerCase()}`;
+  const user = await findUserToSignIn(identifier);
+  const userKey = user ? accountKey(user.id) : `user:${identifier.toLowerCase()}`;
   const ipKey = `ip:${ip}`;
-  const [userFailures, ipFailures] = await Promise.all([
-    prisma.loginAttempt.count({ where: { key: userKey, createdAt: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { key: ipKey, createdAt: { gte: since } } }),
-  ]);
-  if (userFailures >= env.LOGIN_MAX_FAILURES || ipFailures >= env.LOGIN_MAX_FAILURES * 4) {
+  if (await tooManyFailures([userKey, ipKey], [env.LOGIN_MAX_FAILURES, env.LOGIN_MAX_FAILURES * 4])) {
     return { ok: false, reason: "rate-limited", retryAfterMinutes: env.LOGIN_WINDOW_MINUTES };
   }
 
-  const user = await prisma.user.findUnique({
-    where: { username },
-    select: { id: true, passwordHash: true },
-  });
   // Compare against a dummy hash for unknown users so timing does not reveal which names exist.
   const valid = await bcrypt.compare(password, user?.passwordHash ?? (await getDummyHash()));
   if (!user || !valid) {
@@ -60,12 +84,17 @@ export async function signIn(username: string, password: string, ip: string): Pr
   }
 
   await prisma.loginAttempt.deleteMany({ where: { key: userKey } });
+  return { ok: true, ...(await openSession(user.id)) };
+}
+
+/** A new session for a user who has just proved who they are (signed in or registered). */
+export async function openSession(userId: number) {
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600_000);
   const session = await prisma.session.create({
-    data: { id: randomBytes(32).toString("base64url"), userId: user.id, expiresAt },
+    data: { id: randomBytes(32).toString("base64url"), userId, expiresAt },
     select: { id: true },
   });
-  return { ok: true, sessionId: session.id, expiresAt };
+  return { sessionId: session.id, expiresAt };
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -86,4 +115,147 @@ export async function getUserBySession(sessionId: string) {
   });
   if (!session || session.expiresAt < new Date()) return null;
   return session.user;
+}
+
+export type AccountResult<T = null> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
+
+const takenEmployeeNo = { employeeNo: ["account:errors.employeeNoTaken"] };
+const takenMobile = { mobile: ["account:errors.mobileTaken"] };
+
+/** Which of the form's unique fields another account already holds. */
+async function clashes(input: { employeeNo?: string; mobile?: string }, exceptUserId?: number): Promise<FieldErrors | null> {
+  const others = { NOT: exceptUserId ? { id: exceptUserId } : undefined };
+  const [byNumber, byMobile] = await Promise.all([
+    input.employeeNo
+      ? prisma.user.findFirst({ where: { ...others, OR: [{ employeeNo: input.employeeNo }, { username: input.employeeNo }] }, select: { id: true } })
+      : null,
+    input.mobile ? prisma.user.findFirst({ where: { ...others, mobile: input.mobile }, select: { id: true } }) : null,
+  ]);
+  if (!byNumber && !byMobile) return null;
+  return { ...(byNumber ? takenEmployeeNo : {}), ...(byMobile ? takenMobile : {}) };
+}
+
+/** A unique-index race (two forms at once) reported like the check before it. */
+function clashFromError(error: unknown): FieldErrors {
+  const unique = uniqueViolation(error);
+  if (unique === null) throw error;
+  return unique.includes("mobile") ? takenMobile : takenEmployeeNo;
+}
+
+/**
+ * An employee account: role EMPLOYEE, username = 工号 (so usernames stay unique across roles). Made by
+ * the employee registering (actorId null) or by an administrator (audited).
+ */
+export async function createEmployee(input: EmployeeInput, actorId: number | null): Promise<AccountResult<{ id: number }>> {
+  const problems = await clashes(input);
+  if (problems) return { ok: false, fieldErrors: problems };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { username: input.employeeNo, employeeNo: input.employeeNo, name: input.name, mobile: input.mobile, role: "EMPLOYEE", passwordHash },
+        select: { id: true },
+      });
+      if (actorId !== null) {
+        await recordAudit(tx, {
+          userId: actorId,
+          action: "employee.create",
+          entityType: "User",
+          entityId: created.id,
+          details: { employeeNo: input.employeeNo, name: input.name, mobile: input.mobile },
+        });
+      }
+      return created;
+    });
+    return { ok: true, value: user };
+  } catch (error) {
+    return { ok: false, fieldErrors: clashFromError(error) };
+  }
+}
+
+const profileSelect = { id: true, username: true, name: true, role: true, employeeNo: true, mobile: true, createdAt: true } satisfies Prisma.UserSelect;
+
+export function getProfile(userId: number) {
+  return prisma.user.findUnique({ where: { id: userId }, select: profileSelect });
+}
+
+export async function updateProfile(userId: number, input: ProfileInput): Promise<AccountResult> {
+  const problems = await clashes({ mobile: input.mobile }, userId);
+  if (problems) return { ok: false, fieldErrors: problems };
+  try {
+    await prisma.user.update({ where: { id: userId }, data: { name: input.name, mobile: input.mobile } });
+    return { ok: true, value: null };
+  } catch (error) {
+    return { ok: false, fieldErrors: clashFromError(error) };
+  }
+}
+
+/**
+ * Changes a password after checking the current one. Wrong current passwords count toward the same
+ * per-account limit as sign-ins, so a borrowed session cannot be used to guess it. Every other
+ * session of the user ends; the one in use stays open.
+ */
+export async function changePassword(
+  userId: number,
+  input: { currentPassword: string; newPassword: string },
+  keepSessionId: string | undefined,
+): Promise<AccountResult> {
+  const env = getEnv();
+  const key = accountKey(userId);
+  if (await tooManyFailures([key], [env.LOGIN_MAX_FAILURES])) {
+    return { ok: false, fieldErrors: { currentPassword: ["account:errors.tooManyAttempts"] } };
+  }
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await bcrypt.compare(input.currentPassword, user.passwordHash))) {
+    await prisma.loginAttempt.create({ data: { key } });
+    return { ok: false, fieldErrors: { currentPassword: ["account:errors.currentPassword"] } };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
+    prisma.session.deleteMany({ where: { userId, NOT: keepSessionId ? { id: keepSessionId } : undefined } }),
+    prisma.loginAttempt.deleteMany({ where: { key } }),
+  ]);
+  return { ok: true, value: null };
+}
+
+/** An administrator sets a new password: the employee's sessions end and any lock-out is lifted. */
+export async function resetEmployeePassword(employeeId: number, password: string, actorId: number) {
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const employee = await tx.user.findFirst({ where: { id: employeeId, role: "EMPLOYEE" }, select: { id: true } });
+    if (!employee) return false;
+    await tx.user.update({ where: { id: employeeId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: employeeId } });
+    await tx.loginAttempt.deleteMany({ where: { key: accountKey(employeeId) } });
+    await recordAudit(tx, { userId: actorId, action: "employee.resetPassword", entityType: "User", entityId: employeeId });
+    return true;
+  });
+}
+
+export const EMPLOYEE_PAGE_SIZE = 50;
+
+/** Employees for the administrators' list, newest first; q matches 工号, name or mobile. */
+export async function listEmployees(filter: { q?: string; page?: number }) {
+  const q = filter.q?.trim();
+  const where: Prisma.UserWhereInput = {
+    role: "EMPLOYEE",
+    OR: q ? [{ employeeNo: { contains: q.toUpperCase() } }, { name: { contains: q } }, { mobile: { contains: q } }] : undefined,
+  };
+  const page = Math.max(1, filter.page ?? 1);
+  const [total, employees] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (page - 1) * EMPLOYEE_PAGE_SIZE,
+      take: EMPLOYEE_PAGE_SIZE,
+      select: { id: true, employeeNo: true, name: true, mobile: true, createdAt: true },
+    }),
+  ]);
+  return { employees, total, page, pages: Math.max(1, Math.ceil(total / EMPLOYEE_PAGE_SIZE)) };
+}
+
+export function getEmployee(id: number) {
+  return prisma.user.findFirst({ where: { id, role: "EMPLOYEE" }, select: profileSelect });
 }

@@ -18,6 +18,8 @@ const links = [
   { to: "/admin/products/import", key: "import", end: false },
   { to: "/admin/suppliers", key: "suppliers", end: false },
   { to: "/admin/counties", key: "counties", end: false },
+  { to: "/admin/employees", key: "employees", end: false },
+  { to: "/admin/orders", key: "orders", end: false },
   { to: "/admin/audit", key: "audit", end: false },
 ] as const;
 

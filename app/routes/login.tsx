@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { signIn } from "~/models/user.server";
+import { mergeCartOnSignIn } from "~/models/cart.server";
 import { commitSignIn, getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 
@@ -39,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: rateLimited ? 429 : 400 },
     );
   }
+  await mergeCartOnSignIn(request, result.sessionId);
   const cookie = await commitSignIn(request, result.sessionId, result.expiresAt);
   throw redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
@@ -49,11 +51,14 @@ export default function Login() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const fieldErrors: Partial<Record<"username" | "password", string[]>> = actionData?.fieldErrors ?? {};
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
+  // Employees type their 工号 or mobile, administrators their username; the field keeps its name.
+  const labels = { username: t("account:login.identifier"), password: t("login.password") };
   return (
     <section className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
       <Form method="post" className="mt-6 space-y-4" noValidate>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         {actionData?.formError ? (
           <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">
             {t(actionData.formError, { minutes: actionData.minutes })}
@@ -62,15 +67,22 @@ export default function Login() {
         {(["username", "password"] as const).map((name) => (
           <div key={name}>
             <label htmlFor={name} className="block text-sm font-medium">
-              {t(`login.${name}`)}
+              {labels[name]}
             </label>
+            {name === "username" ? (
+              <p id="username-hint" className="mt-0.5 text-xs text-stone-600">
+                {t("account:login.identifierHint")}
+              </p>
+            ) : null}
             <input
               id={name}
               name={name}
               type={name === "password" ? "password" : "text"}
               autoComplete={name === "password" ? "current-password" : "username"}
               aria-invalid={fieldErrors[name] ? true : undefined}
-              aria-describedby={fieldErrors[name] ? `${name}-error` : undefined}
+              aria-describedby={
+                [name === "username" ? "username-hint" : null, fieldErrors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined
+              }
               className="mt-1 w-full rounded border border-stone-300 px-3 py-2"
             />
             {fieldErrors[name] ? (
@@ -88,6 +100,15 @@ export default function Login() {
           {t("login.submit")}
         </button>
       </Form>
+      <p className="mt-6 text-sm text-stone-700">
+        {t("account:login.noAccount")}{" "}
+        <Link
+          to={redirectTo === "/" ? "/register" : `/register?redirectTo=${encodeURIComponent(redirectTo)}`}
+          className="font-medium text-brand-700 underline underline-offset-2"
+        >
+          {t("account:login.register")}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Money } from "~/components/money";
+import { AddToCartForm } from "~/components/orders/add-to-cart";
 import { ProductGrid, StockBadge } from "~/components/product-card";
 import { getProductBySlug } from "~/models/catalogue.server";
 import { useLocalize } from "~/utils/localize";
@@ -59,6 +60,7 @@ export default function ProductPage() {
             {product.stock > 0 ? <span className="text-green-800">{t("product.inStock")}</span> : null}
             <StockBadge stock={product.stock} t={t} />
           </p>
+          <AddToCartForm productId={product.id} stock={product.stock} />
           <dl className="mt-6 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">
             <dt className="text-stone-600">{t("product.spec")}</dt>
             <dd>{product.spec}</dd>

@@ -11,14 +11,20 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
   return getUserBySession(sessionId);
 }
 
-/** Anonymous visitors go to sign in and come back; signed-in users without the role get 403. */
-export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+/** Anyone signed in, whatever their role; anonymous visitors go to sign in and come back. */
+export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getOptionalUser(request);
   if (!user) {
     const url = new URL(request.url);
     const redirectTo = url.pathname + url.search;
     throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
   }
+  return user;
+}
+
+/** Anonymous visitors go to sign in and come back; signed-in users without the role get 403. */
+export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+  const user = await requireUser(request);
   if (user.role !== role) throw new Response("Forbidden", { status: 403 });
   return user;
 }
@@ -31,6 +37,12 @@ export async function commitSignIn(request: Request, sessionId: string, expiresA
   const session = await getSession(request);
   session.set("sessionId", sessionId);
   return sessionStorage().commitSession(session, { expires: expiresAt });
+}
+
+/** The id of the session this request is signed in with, e.g. to keep it open when others are ended. */
+export async function currentSessionId(request: Request): Promise<string | undefined> {
+  const sessionId = (await getSession(request)).get("sessionId");
+  return typeof sessionId === "string" ? sessionId : undefined;
 }
 
 export async function destroySessionCookie(request: Request) {

@@ -14,10 +14,33 @@ const schema = z
     // How many failed sign-ins per account (and 4× that per address) within the window before refusing.
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    // Payments: with no Stripe key the built-in test provider (测试支付) takes payments.
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_… or rk_…)").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must be a webhook signing secret (whsec_…)").optional(),
+    // A local stand-in for Stripe's API (tests, offline demos); unset means api.stripe.com.
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+    // The hall's public address for links given to Stripe (e.g. behind a proxy); else the request's origin.
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    // Production takes real payments only, unless this is said out loud (demos, end-to-end tests).
+    ALLOW_TEST_PAYMENTS: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+    // The test provider marks orders paid at a button press: never silently in production.
+    if (env.NODE_ENV === "production" && !env.STRIPE_SECRET_KEY && env.ALLOW_TEST_PAYMENTS !== "true") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message: "is required in production (or set ALLOW_TEST_PAYMENTS=true for a demo that takes no real money)",
+      });
+    }
+    // Without the signing secret no Stripe payment could ever be confirmed.
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
     }
   });
 

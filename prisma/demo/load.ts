@@ -1,5 +1,6 @@
 /**
- * Loads the demo catalogue (prisma/demo/catalogue.ts) into a database through a Prisma client.
+ * Loads the demo catalogue (prisma/demo/catalogue.ts), demo employees and pickup points
+ * (prisma/demo/people.ts) into a database through a Prisma client.
  * Used by scripts/seed.ts and by tests that want a realistic catalogue on a fresh test database.
  *
  * Imports are relative (no "~/" alias) so this also runs under plain tsx.
@@ -8,6 +9,7 @@ import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { buildSearchFields } from "../../app/models/search.server";
 import { DEMO_ADMIN, allDemoProducts, categories, counties, suppliers } from "./catalogue";
+import { DEMO_EMPLOYEES, DEMO_EMPLOYEE_PASSWORD, DEMO_PICKUP_POINTS } from "./people";
 
 export type DemoLoadResult =
   | { loaded: false }
@@ -20,12 +22,16 @@ export type DemoLoadResult =
       flagshipProducts: number;
       endorsements: number;
       admin: boolean;
+      employees: number;
+      pickupPoints: number;
     };
 
 export type DemoLoadOptions = {
   /** Create the demo admin (DEMO_ADMIN). Default true. */
   admin?: boolean;
-  /** bcrypt cost for the admin's password. Default 12, as in app/models/user.server.ts. */
+  /** Create the demo employees (DEMO_EMPLOYEES), each with a default address. Default true. */
+  employees?: boolean;
+  /** bcrypt cost for the demo passwords. Default 12, as in app/models/user.server.ts. */
   bcryptCost?: number;
 };
 
@@ -51,8 +57,14 @@ export async function loadDemoCatalogue(prisma: PrismaClient, options: DemoLoadO
   if ((await prisma.county.count()) > 0) return { loaded: false };
 
   const withAdmin = options.admin ?? true;
-  // Hash before the transaction: it takes a moment and needs no lock.
-  const passwordHash = withAdmin ? await bcrypt.hash(DEMO_ADMIN.password, options.bcryptCost ?? 12) : "";
+  const withEmployees = options.employees ?? true;
+  const cost = options.bcryptCost ?? 12;
+  // Hash before the transaction: it takes a moment and needs no lock. The employees share one
+  // password, so one hash serves all of them.
+  const [passwordHash, employeeHash] = await Promise.all([
+    withAdmin ? bcrypt.hash(DEMO_ADMIN.password, cost) : "",
+    withEmployees ? bcrypt.hash(DEMO_EMPLOYEE_PASSWORD, cost) : "",
+  ]);
   const products = allDemoProducts();
 
   return prisma.$transaction(
@@ -161,6 +173,42 @@ export async function loadDemoCatalogue(prisma: PrismaClient, options: DemoLoadO
         admin = true;
       }
 
+      let employees = 0;
+      if (withEmployees) {
+        // Skip any demo employee whose number or mobile an existing account already holds.
+        const taken = await tx.user.findMany({
+          where: {
+            OR: [
+              { username: { in: DEMO_EMPLOYEES.map((e) => e.employeeNo) } },
+              { employeeNo: { in: DEMO_EMPLOYEES.map((e) => e.employeeNo) } },
+              { mobile: { in: DEMO_EMPLOYEES.map((e) => e.mobile) } },
+            ],
+          },
+          select: { username: true, employeeNo: true, mobile: true },
+        });
+        const used = new Set(taken.flatMap((u) => [u.username, u.employeeNo, u.mobile]));
+        for (const e of DEMO_EMPLOYEES) {
+          if (used.has(e.employeeNo) || used.has(e.mobile)) continue;
+          await tx.user.create({
+            data: {
+              username: e.employeeNo,
+              employeeNo: e.employeeNo,
+              name: e.name,
+              mobile: e.mobile,
+              role: "EMPLOYEE",
+              passwordHash: employeeHash,
+              addresses: { create: { ...e.address, isDefault: true } },
+            },
+          });
+          employees++;
+        }
+      }
+
+      const existingPoints = new Set((await tx.pickupPoint.findMany({ select: { code: true } })).map((p) => p.code));
+      const pickupPoints = await tx.pickupPoint.createMany({
+        data: DEMO_PICKUP_POINTS.filter((p) => !existingPoints.has(p.code)),
+      });
+
       return {
         loaded: true,
         counties: countyRows.length,
@@ -170,6 +218,8 @@ export async function loadDemoCatalogue(prisma: PrismaClient, options: DemoLoadO
         flagshipProducts: products.filter((p) => !p.endorsement).length,
         endorsements: endorsed.length,
         admin,
+        employees,
+        pickupPoints: pickupPoints.count,
       } as const;
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as adminLayout from "~/routes/admin";
 import * as overview from "~/routes/admin._index";
 import * as audit from "~/routes/admin.audit";
+import * as orderDetail from "~/routes/admin.orders.$number";
+import * as orderList from "~/routes/admin.orders._index";
 import * as counties from "~/routes/admin.counties";
 import * as county from "~/routes/admin.counties_.$slug";
 import * as productEdit from "~/routes/admin.products.$id";
@@ -11,6 +13,7 @@ import * as productImport from "~/routes/admin.products.import";
 import * as productNew from "~/routes/admin.products.new";
 import * as suppliers from "~/routes/admin.suppliers";
 import * as supplier from "~/routes/admin.suppliers_.$id";
+import { placeOrder } from "~/models/order.server";
 import { createProduct } from "~/models/product.server";
 import { CSV_COLUMNS } from "~/models/product-schema";
 import { prisma } from "~/utils/db.server";
@@ -23,6 +26,8 @@ let ref: ReferenceData;
 let adminCookie: string;
 let employeeCookie: string;
 let productId: number;
+// Filled in once the fixture order exists; the tables below are built before that.
+const orderParams: Record<string, string> = { number: "" };
 
 beforeAll(async () => {
   ref = await createReferenceData();
@@ -32,6 +37,16 @@ beforeAll(async () => {
   const created = await createProduct(productInput(ref, { initialStock: 5 }), admin.id);
   if (!created.ok) throw new Error("fixture product failed");
   productId = created.value.id;
+  const ordered = await createProduct(productInput(ref, { sku: "ORDERED-1", slug: "ordered-one", initialStock: 5 }), admin.id);
+  if (!ordered.ok) throw new Error("fixture product failed");
+  const order = await placeOrder({
+    userId: admin.id,
+    checkoutKey: "admin-routes-walk-0001",
+    lines: [{ productId: ordered.value.id, quantity: 1 }],
+    delivery: { method: "DELIVERY", recipient: "张伟", mobile: "13800010001", addressText: "长春" },
+  });
+  if (!order.ok) throw new Error("fixture order failed");
+  orderParams.number = order.order.number;
 });
 
 function request(path: string, cookie: string | null, init: RequestInit = {}) {
@@ -74,6 +89,8 @@ const loaders: [string, Handler, string, Record<string, string>][] = [
   ["counties", counties.loader as Handler, "/admin/counties", {}],
   ["county", county.loader as Handler, "/admin/counties/zhenlai", { slug: "zhenlai" }],
   ["audit", audit.loader as Handler, "/admin/audit", {}],
+  ["orders", orderList.loader as Handler, "/admin/orders?status=PAID", {}],
+  ["order", orderDetail.loader as Handler, "/admin/orders/FP", orderParams],
 ];
 
 const actions: [string, Handler, string, Record<string, string>][] = [
@@ -83,6 +100,7 @@ const actions: [string, Handler, string, Record<string, string>][] = [
   ["suppliers", suppliers.action as Handler, "/admin/suppliers", {}],
   ["supplier", supplier.action as Handler, "/admin/suppliers/1", { id: "1" }],
   ["county", county.action as Handler, "/admin/counties/zhenlai", { slug: "zhenlai" }],
+  ["order", orderDetail.action as Handler, "/admin/orders/FP", orderParams],
 ];
 
 describe("access", () => {

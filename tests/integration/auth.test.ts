@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createUser, getUserBySession, signIn, signOut } from "~/models/user.server";
+import { createUser, getUserBySession, hashPassword, signIn, signOut } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
-import { requireAdmin, safeRedirect } from "~/utils/auth.server";
+import { commitSignIn, requireAdmin, requireUser, safeRedirect } from "~/utils/auth.server";
 import { action as loginAction } from "~/routes/login";
 import { resetDatabase } from "../support/db";
 
@@ -104,6 +104,48 @@ describe("signing in", () => {
     const user = await admin();
     await prisma.session.create({ data: { id: "old", userId: user.id, expiresAt: new Date(Date.now() - 1000) } });
     expect(await getUserBySession("old")).toBeNull();
+  });
+});
+
+describe("employees and administrators side by side", () => {
+  async function employee() {
+    return prisma.user.create({
+      data: {
+        username: "E10001",
+        employeeNo: "E10001",
+        mobile: "13800010001",
+        name: "张伟",
+        role: "EMPLOYEE",
+        passwordHash: await hashPassword("correct-horse-battery"),
+      },
+    });
+  }
+
+  async function cookieOf(identifier: string) {
+    const result = await signIn(identifier, "correct-horse-battery", "6.6.6.6");
+    if (!result.ok) throw new Error(`sign-in as ${identifier} failed`);
+    return (await commitSignIn(new Request("http://localhost/"), result.sessionId, result.expiresAt)).split(";")[0]!;
+  }
+
+  it("an employee signs in by 工号 or mobile; an administrator still by username", async () => {
+    await employee();
+    await admin();
+    for (const identifier of ["E10001", "13800010001"]) {
+      const user = await requireUser(new Request("http://localhost/account", { headers: { Cookie: await cookieOf(identifier) } }));
+      expect(user, identifier).toMatchObject({ username: "E10001", role: "EMPLOYEE" });
+    }
+    const office = await requireUser(new Request("http://localhost/account", { headers: { Cookie: await cookieOf("office") } }));
+    expect(office).toMatchObject({ username: "office", role: "ADMIN" });
+  });
+
+  it("requireUser lets any signed-in user in; requireAdmin still refuses an employee with 403", async () => {
+    await employee();
+    const cookie = await cookieOf("13800010001");
+    const anonymous = await requireUser(new Request("http://localhost/account/addresses?x=1")).catch((r: unknown) => r as Response);
+    expect(anonymous).toBeInstanceOf(Response);
+    expect((anonymous as Response).headers.get("Location")).toBe("/login?redirectTo=%2Faccount%2Faddresses%3Fx%3D1");
+    const forbidden = await requireAdmin(new Request("http://localhost/admin", { headers: { Cookie: cookie } })).catch((r: unknown) => r as Response);
+    expect((forbidden as Response).status).toBe(403);
   });
 });
 

@@ -34,8 +34,22 @@ describe("configuration", () => {
     expect(get).toThrow(/DATABASE_URL: must be a SQLite file URL/);
   });
 
+  it("refuses to take test payments in production unless told to", () => {
+    expect(withEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), STRIPE_SECRET_KEY: undefined, ALLOW_TEST_PAYMENTS: undefined })).toThrow(
+      /STRIPE_SECRET_KEY: is required in production/,
+    );
+    expect(withEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), ALLOW_TEST_PAYMENTS: "true" })().ALLOW_TEST_PAYMENTS).toBe("true");
+  });
+
   it("accepts a complete production configuration", () => {
-    const env = withEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "8080", DATABASE_URL: "file:/var/lib/hall/hall.db" })();
+    const env = withEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(40),
+      PORT: "8080",
+      DATABASE_URL: "file:/var/lib/hall/hall.db",
+      STRIPE_SECRET_KEY: "sk_live_example",
+      STRIPE_WEBHOOK_SECRET: "whsec_example",
+    })();
     expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: "file:/var/lib/hall/hall.db" });
   });
 });

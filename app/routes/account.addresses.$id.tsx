@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AddressFields } from "~/components/account/address-fields";
+import { FormError, SubmitButton } from "~/components/admin/form-fields";
+import { AddressSchema, fieldErrorsOf } from "~/models/account-schema";
+import { getAddress, updateAddress } from "~/models/address.server";
+import { formText } from "~/models/product-schema";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "编辑收货地址 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
+
+/** Someone else's address and a malformed id look the same: not found. */
+function addressId(param: string | undefined) {
+  const id = Number(param);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const address = await getAddress(user.id, addressId(params.id));
+  if (!address) throw new Response("Not found", { status: 404 });
+  return { address };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = addressId(params.id);
+  const form = formText(await request.formData());
+  const parsed = AddressSchema.safeParse(form);
+  if (!parsed.success) return data({ values: form, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  if (!(await updateAddress(user.id, id, parsed.data))) throw new Response("Not found", { status: 404 });
+  throw redirect("/account/addresses?done=updated");
+}
+
+export default function EditAddress() {
+  const { t } = useTranslation("account");
+  const { address } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const saved = {
+    recipient: address.recipient,
+    mobile: address.mobile,
+    province: address.province,
+    city: address.city,
+    district: address.district,
+    detail: address.detail,
+  };
+  return (
+    <section className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("addresses.editTitle")}</h1>
+        <Link to="/account/addresses" className="text-sm text-brand-700 underline">{t("addresses.back")}</Link>
+      </div>
+      <Form method="post" noValidate className="space-y-4 rounded border border-stone-300 bg-white p-4">
+        <FormError message={actionData ? "account:common.formHasErrors" : null} />
+        <AddressFields values={actionData?.values ?? saved} errors={actionData?.fieldErrors} isCurrentDefault={address.isDefault} />
+        <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("common.saving")}>{t("addresses.save")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

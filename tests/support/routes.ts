@@ -1,0 +1,32 @@
+/** Calling Remix loaders and actions directly, as the server would, and reading what they return. */
+
+export type RouteArgs = { request: Request; params: Record<string, string>; context: Record<string, never> };
+export type RouteHandler = (args: RouteArgs) => Promise<unknown>;
+
+export function request(path: string, cookie: string | null, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (cookie) headers.set("Cookie", cookie);
+  return new Request(`http://localhost${path}`, { ...init, headers });
+}
+
+export function post(path: string, cookie: string | null, fields: Record<string, string>) {
+  return request(path, cookie, { method: "POST", body: new URLSearchParams(fields) });
+}
+
+/** The Response a loader or action threw (redirects, 403, 404). */
+export async function thrown(promise: Promise<unknown>): Promise<Response> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  throw new Error("expected a thrown Response");
+}
+
+/** What a Remix `data(value, init)` call returned: its value and status. */
+export function unwrap(result: unknown): { status: number; body: Record<string, unknown> } {
+  const r = result as { type?: string; data?: unknown; init?: { status?: number } };
+  if (r?.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data as Record<string, unknown> };
+  return { status: 200, body: result as Record<string, unknown> };
+}
