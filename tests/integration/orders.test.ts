@@ -4,6 +4,7 @@ import { markOrderPaid, placeOrder, recordRefund, releaseExpiredReservations, ty
 import { prisma } from "~/utils/db.server";
 import { createReferenceData, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
+import { product as makeProduct, stockOf } from "../support/order-fixtures";
 
 let ref: ReferenceData;
 let buyer: { id: number };
@@ -14,23 +15,8 @@ beforeEach(async () => {
   buyer = await prisma.user.create({ data: { username: "E10001", employeeNo: "E10001", name: "张伟", role: "EMPLOYEE", passwordHash: "x" } });
 });
 
-async function product(stock: number, priceFen = 5990, county: "zhenlai" | "fengshan" = "zhenlai", extra: { maxPerOrder?: number } = {}) {
-  const n = await prisma.product.count();
-  return prisma.product.create({
-    data: {
-      sku: `SKU-${n}`,
-      slug: `p-${n}`,
-      nameZh: `商品${n}`,
-      spec: "5kg/袋",
-      priceFen,
-      stock,
-      categoryId: ref.rice.id,
-      countyId: ref[county].id,
-      supplierId: county === "zhenlai" ? ref.zhenlaiCoop.id : ref.fengshanCoop.id,
-      ...extra,
-    },
-  });
-}
+const product = (stock: number, priceFen = 5990, county: "zhenlai" | "fengshan" = "zhenlai", extra: { maxPerOrder?: number } = {}) =>
+  makeProduct(ref, stock, priceFen, county, extra);
 
 let keys = 0;
 function order(lines: { productId: number; quantity: number }[], overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
@@ -43,7 +29,6 @@ function order(lines: { productId: number; quantity: number }[], overrides: Part
   };
 }
 
-const stockOf = async (id: number) => (await prisma.product.findUniqueOrThrow({ where: { id } })).stock;
 
 describe("placing an order", () => {
   it("prices every line on the server and reserves the stock", async () => {

@@ -11,7 +11,13 @@ export function createBuyer(username: string) {
 }
 
 /** A sellable product in one of the fixture counties. */
-export async function product(ref: ReferenceData, stock: number, priceFen = 5990, county: "zhenlai" | "fengshan" = "zhenlai") {
+export async function product(
+  ref: ReferenceData,
+  stock: number,
+  priceFen = 5990,
+  county: "zhenlai" | "fengshan" = "zhenlai",
+  extra: { maxPerOrder?: number } = {},
+) {
   const n = await prisma.product.count();
   return prisma.product.create({
     data: {
@@ -24,6 +30,7 @@ export async function product(ref: ReferenceData, stock: number, priceFen = 5990
       categoryId: ref.rice.id,
       countyId: ref[county].id,
       supplierId: county === "zhenlai" ? ref.zhenlaiCoop.id : ref.fengshanCoop.id,
+      ...extra,
     },
   });
 }

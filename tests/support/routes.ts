@@ -24,9 +24,15 @@ export async function thrown(promise: Promise<unknown>): Promise<Response> {
   throw new Error("expected a thrown Response");
 }
 
-/** What a Remix `data(value, init)` call returned: its value and status. */
-export function unwrap(result: unknown): { status: number; body: Record<string, unknown> } {
-  const r = result as { type?: string; data?: unknown; init?: { status?: number } };
-  if (r?.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data as Record<string, unknown> };
-  return { status: 200, body: result as Record<string, unknown> };
+/** What a Remix `data(value, init)` call returned: its value, status and headers. */
+export function unwrap<T = Record<string, unknown>>(result: unknown): { status: number; body: T; headers: Headers } {
+  const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } };
+  if (r?.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data as T, headers: new Headers(r.init?.headers) };
+  return { status: 200, body: result as T, headers: new Headers() };
+}
+
+/** "name=value" of a Set-Cookie header, ready for a Cookie header. */
+export function cookiePair(setCookie: string | null): string {
+  if (!setCookie) throw new Error("no Set-Cookie");
+  return setCookie.split(";")[0]!;
 }
