@@ -104,17 +104,33 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
+/** Puts one product in a new anonymous cart through the shop's own /cart action; returns its cookie. */
+async function startCart(productSlug: string) {
+  const db = new Database(DB_FILE, { readonly: true });
+  const { id } = db.prepare(`SELECT "id" FROM "Product" WHERE "slug" = ?`).get(productSlug) as { id: number };
+  db.close();
+  const res = await fetch(`http://localhost:${HALL_PORT}/cart`, {
+    method: "POST",
+    headers: { Origin: `http://localhost:${HALL_PORT}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ intent: "add", productId: String(id), quantity: "1" }),
+    redirect: "manual",
+  });
+  const cookie = res.headers.get("set-cookie");
+  if (!cookie) throw new Error(`adding to the cart answered ${res.status} without a cookie`);
+  return cookie.split(";")[0]!;
+}
+
 type LoadResult = { rps: number; p50: number; p95: number; errors: number };
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function load(url: string, connections = CONNECTIONS, seconds = SECONDS): Promise<LoadResult> {
-  await autocannon({ url, connections, duration: 1 }); // warm-up
+async function load(url: string, connections = CONNECTIONS, seconds = SECONDS, headers: Record<string, string> = {}): Promise<LoadResult> {
+  await autocannon({ url, connections, duration: 1, headers }); // warm-up
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
@@ -197,6 +213,21 @@ async function main() {
       rows.push(row);
       log(JSON.stringify(row));
     }
+    // The same list for a shopper with a cart: the header's count costs one query per page.
+    const cartCookie = await startCart(slug);
+    const withCart = await load(`http://localhost:${HALL_PORT}/products`, CONNECTIONS, SECONDS, { Cookie: cartCookie });
+    const listRow = rows.find((r) => r.page === "product list")!;
+    const cartRow = {
+      page: "product list, with a cart",
+      "hall req/s": Math.round(withCart.rps),
+      "hall p50 ms": withCart.p50,
+      "hall p95 ms": withCart.p95,
+      "bare req/s": listRow["bare req/s"],
+      "hall/bare": (withCart.rps / (listRow["bare req/s"] as number)).toFixed(3),
+      errors: withCart.errors,
+    };
+    rows.push(cartRow);
+    log(JSON.stringify(cartRow));
     bare.close();
     const single = await load(`http://localhost:${HALL_PORT}${paths["search (pinyin)"]}`, 1);
     const inProcess = await searchInProcess();
