@@ -1,0 +1,3 @@
+import type zh from "../zh/org";
+
+export default {} satisfies typeof zh;
