@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/models/audit.server";
-import { searchFieldsFor } from "~/models/product.server";
+import { editableFieldsSelect, searchFieldsFor } from "~/models/product.server";
 import { prisma } from "~/utils/db.server";
 import { fenToYuanInput } from "~/utils/money";
 import {
@@ -165,20 +165,7 @@ function chunks<T>(items: T[]): T[][] {
 
 const existingSelect = {
   id: true,
-  sku: true,
-  slug: true,
-  nameZh: true,
-  nameEn: true,
-  categoryId: true,
-  countyId: true,
-  supplierId: true,
-  township: true,
-  village: true,
-  spec: true,
-  priceFen: true,
-  descriptionZh: true,
-  descriptionEn: true,
-  originStatement: true,
+  ...editableFieldsSelect,
   stock: true,
   images: { orderBy: { sortOrder: "asc" }, take: 1, select: { url: true } },
   endorsement: {

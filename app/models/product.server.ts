@@ -139,29 +139,28 @@ export function createProduct(input: ProductCreateInput, userId: number | null) 
   );
 }
 
+/** The product fields an administrator edits (by form or CSV), as they are compared for the audit. */
+export const editableFieldsSelect = {
+  sku: true,
+  slug: true,
+  nameZh: true,
+  nameEn: true,
+  categoryId: true,
+  countyId: true,
+  supplierId: true,
+  township: true,
+  village: true,
+  spec: true,
+  priceFen: true,
+  descriptionZh: true,
+  descriptionEn: true,
+  originStatement: true,
+} satisfies Prisma.ProductSelect;
+
 export function updateProduct(id: number, input: ProductInput, userId: number | null) {
   return asWriteResult(() =>
     prisma.$transaction(async (tx) => {
-      const before = await tx.product.findUnique({
-        where: { id },
-        select: {
-          sku: true,
-          slug: true,
-          nameZh: true,
-          nameEn: true,
-          categoryId: true,
-          countyId: true,
-          supplierId: true,
-          township: true,
-          village: true,
-          spec: true,
-          priceFen: true,
-          descriptionZh: true,
-          descriptionEn: true,
-          originStatement: true,
-          featured: true,
-        },
-      });
+      const before = await tx.product.findUnique({ where: { id }, select: { ...editableFieldsSelect, featured: true } });
       if (!before) throw new Response("Not found", { status: 404 });
       await checkUnique(tx, input, id);
       const names = await checkReferences(tx, input);
