@@ -12,6 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { benchHttpCheckout } from "./bench/checkout-http";
 import { benchOrders } from "./bench/orders";
 
 const { values: args } = parseArgs({
@@ -235,6 +236,11 @@ async function main() {
     console.table(rows); // eslint-disable-line no-console -- the benchmark report is for a person reading a terminal
     log(`search over HTTP with one client (no queueing): p50 ${single.p50} ms, p95 ${single.p95} ms`);
     log(`search in the server process (listProducts, ${inProcess.samples} queries): p50 ${inProcess.p50.toFixed(2)} ms, p95 ${inProcess.p95.toFixed(2)} ms`);
+    const checkout = await benchHttpCheckout(`http://localhost:${HALL_PORT}`, DB_FILE, { buyers: 400, concurrency: 20 });
+    log(
+      `checkout over HTTP: ${checkout.ordersPerSecond.toFixed(0)} orders/s from ready carts, ${checkout.concurrency} at a time ` +
+        `(p50 ${checkout.p50.toFixed(1)} ms, p95 ${checkout.p95.toFixed(1)} ms, ${checkout.failures} failed of ${checkout.orders})`,
+    );
     hall.kill();
     const orders = await benchOrders(DB_FILE, { buyers: 20, seconds: SECONDS });
     log(
@@ -244,7 +250,7 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       "bench/results/latest.json",
-      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout }, null, 2),
     );
   } finally {
     hall.kill();

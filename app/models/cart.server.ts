@@ -289,8 +289,3 @@ export async function mergeCartOnSignIn(request: Request, sessionId: string): Pr
   const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true } });
   if (session) await mergeCarts(token, session.userId);
 }
-
-/** After an order is placed, the lines it took leave the cart; anything else stays. */
-export async function removeOrderedLines(userId: number, productIds: number[]): Promise<void> {
-  await prisma.cartLine.deleteMany({ where: { cart: { userId }, productId: { in: productIds } } });
-}

@@ -86,9 +86,10 @@ export function mergeLines(lines: CheckoutLine[]): Map<number, number> | "bad-qu
 }
 
 /**
- * Places an order and reserves its stock until `reservedUntil`. The server prices every line from
- * the catalogue; the caller sends product ids and quantities only. The same checkoutKey always
- * yields the same order, so a double-clicked or retried form makes one order.
+ * Places an order and reserves its stock until `reservedUntil`, and takes the ordered products out of
+ * the buyer's cart. The server prices every line from the catalogue; the caller sends product ids and
+ * quantities only. The same checkoutKey always yields the same order, so a double-clicked or retried
+ * form makes one order.
  */
 export async function placeOrder(input: PlaceOrderInput, now = new Date()): Promise<PlaceOrderResult> {
   const existing = await prisma.order.findUnique({
@@ -166,8 +167,11 @@ export async function placeOrder(input: PlaceOrderInput, now = new Date()): Prom
           },
           select: { id: true, number: true, totalFen: true },
         }),
+        // The order takes these products out of the buyer's cart in the same commit: one fsync, and
+        // never an order whose lines are still in the cart (or a cart emptied without an order).
+        prisma.cartLine.deleteMany({ where: { cart: { userId: input.userId }, productId: { in: [...merged.keys()] } } }),
       ]);
-      const order = results[results.length - 1] as { id: number; number: string; totalFen: number };
+      const order = results[lines.length] as { id: number; number: string; totalFen: number };
       return { ok: true, order, replayed: false };
     } catch (error) {
       if (isStockCheckFailure(error)) {

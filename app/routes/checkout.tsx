@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Money } from "~/components/money";
 import { FieldError, FormAlert } from "~/components/orders/field-error";
 import { listAddresses, getAddress } from "~/models/address.server";
-import { getCart, removeOrderedLines } from "~/models/cart.server";
+import { getCart } from "~/models/cart.server";
 import { CheckoutSchema, fieldErrorsOf, MAX_NOTE_LENGTH } from "~/models/checkout-schema";
 import { placeOrder, reservationMinutes, type LineProblem } from "~/models/order.server";
 import { startPayment } from "~/models/payment.server";
@@ -85,7 +85,6 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.reason === "empty") throw redirect("/cart");
     return fail(400, { formError: "checkout.notReady" });
   }
-  if (!result.replayed) await removeOrderedLines(user.id, cart.lines.map((l) => l.productId));
 
   const payment = await startPayment(result.order.id, new URL(request.url).origin);
   if (payment.ok) throw redirect(payment.redirectUrl);

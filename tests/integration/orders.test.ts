@@ -184,3 +184,24 @@ describe("payment and the ledger", () => {
     expect(await prisma.ledgerEntry.findUniqueOrThrow({ where: { id: entry.id } })).toEqual(entry);
   });
 });
+
+describe("the cart and the order", () => {
+  it("takes the ordered products out of the buyer's cart in the same commit, and nothing else", async () => {
+    const rice = await product(10);
+    const herb = await product(10, 1000, "fengshan");
+    const cart = await prisma.cart.create({ data: { token: "t1", userId: buyer.id } });
+    await prisma.cartLine.createMany({
+      data: [
+        { cartId: cart.id, productId: rice.id, quantity: 2, priceFenWhenAdded: 5990 },
+        { cartId: cart.id, productId: herb.id, quantity: 1, priceFenWhenAdded: 1000 },
+      ],
+    });
+    const sold = await product(0);
+    const refused = await placeOrder(order([{ productId: rice.id, quantity: 2 }, { productId: sold.id, quantity: 1 }]));
+    expect(refused.ok).toBe(false);
+    expect(await prisma.cartLine.count({ where: { cartId: cart.id } })).toBe(2);
+    const placed = await placeOrder(order([{ productId: rice.id, quantity: 2 }]));
+    expect(placed.ok).toBe(true);
+    expect((await prisma.cartLine.findMany({ where: { cartId: cart.id } })).map((l) => l.productId)).toEqual([herb.id]);
+  });
+});
