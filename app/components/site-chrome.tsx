@@ -65,6 +65,11 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
             </Link>
           ) : null}
           {user ? (
+            <Link to="/org" className="underline-offset-2 hover:underline">
+              {t("org:nav.link")}
+            </Link>
+          ) : null}
+          {user ? (
             <>
               <Link to="/account" className="underline-offset-2 hover:underline">
                 <span className="hidden sm:inline">{user.name} · </span>

@@ -21,6 +21,7 @@ const links = [
   { to: "/admin/employees", key: "employees", end: false },
   { to: "/admin/orders", key: "orders", end: false },
   { to: "/admin/audit", key: "audit", end: false },
+  { to: "/admin/organisations", key: "organisations", end: false },
 ] as const;
 
 export default function AdminLayout() {

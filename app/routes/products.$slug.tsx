@@ -5,6 +5,8 @@ import { Money } from "~/components/money";
 import { AddToCartForm } from "~/components/orders/add-to-cart";
 import { ProductGrid, StockBadge } from "~/components/product-card";
 import { getProductBySlug } from "~/models/catalogue.server";
+import { PriceTiers } from "~/components/price-tiers";
+import { getPublicPricing } from "~/models/pricing.server";
 import { useLocalize } from "~/utils/localize";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -13,15 +15,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await getProductBySlug(params.slug ?? "");
+  const [found, pricing] = await Promise.all([getProductBySlug(params.slug ?? ""), getPublicPricing(params.slug ?? "")]);
   if (!found) throw new Response("Not found", { status: 404 });
-  return found;
+  return { ...found, pricing };
 }
 
 export default function ProductPage() {
   const { t } = useTranslation("shop");
   const localize = useLocalize();
-  const { product, moreFromCounty } = useLoaderData<typeof loader>();
+  const { product, moreFromCounty, pricing } = useLoaderData<typeof loader>();
   const name = localize(product.nameZh, product.nameEn);
   const countyName = localize(product.county.nameZh, product.county.nameEn);
   const origin = [localize(product.county.provinceZh, product.county.provinceEn), countyName, product.township, product.village]
@@ -61,6 +63,7 @@ export default function ProductPage() {
             <StockBadge stock={product.stock} t={t} />
           </p>
           <AddToCartForm productId={product.id} stock={product.stock} />
+          {pricing ? <PriceTiers listPriceFen={product.priceFen} {...pricing} /> : null}
           <dl className="mt-6 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">
             <dt className="text-stone-600">{t("product.spec")}</dt>
             <dd>{product.spec}</dd>

@@ -73,4 +73,18 @@ export default {
     viewProducts: "See all {{count}} products",
     productsTitle: "Products from {{county}}",
   },
+  tiers: {
+    title: "Organisation prices",
+    intro: "For bulk orders by canteens, the union and departments; employees buying for themselves pay the list price.",
+    quantity: "Quantity",
+    unitPrice: "Unit price",
+    from: "{{n}} or more",
+    listRow: "From 1",
+    minOrder: "Organisation minimum order: {{n}}",
+    casePack: "Sold by the case: {{n}} per case",
+    problems: {
+      belowMinimum: "The minimum order is {{min}}; order at least {{min}}",
+      notCaseMultiple: "Sold by the case of {{casePack}}: order {{lower}} or {{higher}}",
+    },
+  },
 } satisfies typeof zh;

@@ -71,4 +71,18 @@ export default {
     viewProducts: "查看全部 {{count}} 款商品",
     productsTitle: "{{county}}的商品",
   },
+  tiers: {
+    title: "单位采购价",
+    intro: "食堂、工会、部门等单位批量采购适用；员工个人购买按标价。",
+    quantity: "订购数量",
+    unitPrice: "单价",
+    from: "{{n}} 件及以上",
+    listRow: "1 件起",
+    minOrder: "单位起订量：{{n}} 件",
+    casePack: "按箱订购：每箱 {{n}} 件",
+    problems: {
+      belowMinimum: "起订量为 {{min}} {{unit}}，请至少订 {{min}} {{unit}}",
+      notCaseMultiple: "按箱订购，每箱 {{casePack}} {{unit}}：可订 {{lower}} 或 {{higher}}",
+    },
+  },
 };

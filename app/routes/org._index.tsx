@@ -1,0 +1,228 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/admin/form-fields";
+import { LocationFields, StatusBadge } from "~/components/org/location-fields";
+import type { FieldErrors } from "~/models/account-schema";
+import { InviteSchema, LocationSchema, memberRoles, pathErrorsOf, RoleChangeSchema } from "~/models/organisation-schema";
+import {
+  addLocation,
+  changeMemberRole,
+  getOrganisationPeople,
+  inviteMember,
+  listMyOrganisations,
+  removeMember,
+  requireMembership,
+  setLocationActive,
+} from "~/models/organisation.server";
+import { formText } from "~/models/product-schema";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
+
+/** A positive integer id from a query or form value; anything else is a 404. */
+function idOf(value: string | null | undefined) {
+  const id = Number(value);
+  if (!value || !Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const organisations = await listMyOrganisations(user.id);
+  const asked = new URL(request.url).searchParams.get("org");
+  if (!asked && organisations.length === 0) return { organisations, current: null };
+  const { role, organisation } = await requireMembership(user.id, asked ? idOf(asked) : organisations[0]!.id);
+  return { organisations, current: { role, organisation, ...(await getOrganisationPeople(organisation.id)) } };
+}
+
+type Failure = { intent: string; values: Record<string, string>; fieldErrors: FieldErrors };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = formText(await request.formData());
+  // Only an ORG_ADMIN of an approved organisation manages it; everyone else is refused here.
+  const { organisation } = await requireMembership(user.id, idOf(form.org), { roles: ["ORG_ADMIN"], approved: true });
+  const id = organisation.id;
+  const intent = form.intent ?? "";
+  const fail = (fieldErrors: FieldErrors) => data<Failure>({ intent, values: form, fieldErrors }, { status: 400 });
+  const done = redirect(`/org?org=${id}&done=saved`);
+  switch (intent) {
+    case "invite": {
+      const parsed = InviteSchema.safeParse(form);
+      if (!parsed.success) return fail(pathErrorsOf(parsed.error));
+      const result = await inviteMember(id, parsed.data, user.id);
+      if (!result.ok) return fail(result.fieldErrors);
+      throw done;
+    }
+    case "role": {
+      const parsed = RoleChangeSchema.safeParse(form);
+      if (!parsed.success) return fail({ members: ["org:errors.role"] });
+      const result = await changeMemberRole(id, parsed.data.memberId, parsed.data.role, user.id);
+      if (!result.ok) return fail(result.fieldErrors);
+      throw done;
+    }
+    case "remove": {
+      const result = await removeMember(id, idOf(form.memberId), user.id);
+      if (!result.ok) return fail(result.fieldErrors);
+      throw done;
+    }
+    case "addLocation": {
+      const parsed = LocationSchema.safeParse(form);
+      if (!parsed.success) return fail(pathErrorsOf(parsed.error));
+      await addLocation(id, parsed.data, user.id);
+      throw done;
+    }
+    case "deactivateLocation":
+    case "activateLocation":
+      await setLocationActive(id, idOf(form.locationId), intent === "activateLocation", user.id);
+      throw done;
+    default:
+      throw new Response("Unknown intent", { status: 400 });
+  }
+}
+
+export default function OrganisationPage() {
+  const { t } = useTranslation("org");
+  const { organisations, current } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <section className="mx-auto max-w-3xl space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("page.title")}</h1>
+        <Link to="/org/apply" className="text-sm text-brand-700 underline">{t("page.applyLink")}</Link>
+      </div>
+      {params.get("done") === "applied" ? <Notice>{t("page.applied")}</Notice> : params.get("done") === "saved" ? <Notice>{t("page.saved")}</Notice> : null}
+      {organisations.length > 1 && current ? (
+        <Form method="get" className="flex flex-wrap items-end gap-3">
+          <SelectField name="org" label={t("page.choose")} defaultValue={current.organisation.id} options={organisations.map((o) => ({ value: o.id, label: o.name }))} className="min-w-0 flex-1 sm:max-w-sm" />
+          <SubmitButton variant="secondary">{t("page.show")}</SubmitButton>
+        </Form>
+      ) : null}
+      {current ? <Organisation current={current} /> : <p className="text-stone-700">{t("page.none")}</p>}
+    </section>
+  );
+}
+
+type Current = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["current"]>;
+
+function Organisation({ current }: { current: Current }) {
+  const { t } = useTranslation("org");
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { organisation, role, members, locations } = current;
+  const canManage = role === "ORG_ADMIN" && organisation.status === "APPROVED";
+  const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const memberError = (failed("role") ?? failed("remove"))?.fieldErrors.members?.[0];
+  const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
+  const orgField = <input type="hidden" name="org" value={organisation.id} />;
+  const roleOptions = memberRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  return (
+    <>
+      <div className={card}>
+        <h2 className="flex flex-wrap items-center gap-2 text-xl font-semibold">
+          {organisation.name} <StatusBadge status={organisation.status} />
+        </h2>
+        <dl className="grid gap-1 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="text-stone-600">{t("fields.kind")}</dt>
+          <dd>{t(`kinds.${organisation.kind}`, { defaultValue: organisation.kind })}</dd>
+          <dt className="text-stone-600">{t("fields.creditCode")}</dt>
+          <dd className="font-mono break-all">{organisation.creditCode}</dd>
+          <dt className="text-stone-600">{t("fields.contactName")}</dt>
+          <dd>{organisation.contactName} · {organisation.contactMobile}</dd>
+          <dt className="text-stone-600">{t("page.yourRole")}</dt>
+          <dd>{t(`roles.${role}`)}</dd>
+        </dl>
+        {organisation.status === "PENDING" ? <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">{t("page.pending")}</p> : null}
+        {organisation.status === "REJECTED" ? (
+          <p className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("page.rejected", { reason: organisation.statusReason })}</p>
+        ) : null}
+      </div>
+
+      <div className={card}>
+        <h2 className="text-lg font-semibold">{t("page.members")}</h2>
+        {memberError ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(memberError)}</p> : null}
+        <ul className="divide-y divide-stone-200">
+          {members.map((m) => (
+            <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <div className="min-w-0">
+                <p className="font-medium">{m.user.name}</p>
+                <p className="text-sm text-stone-600">
+                  <span className="font-mono">{m.user.employeeNo}</span> · {m.user.mobile} · {t(`roles.${m.role}`, { defaultValue: m.role })}
+                </p>
+              </div>
+              {canManage ? (
+                <div className="flex flex-wrap items-end gap-2">
+                  <Form method="post" className="flex items-end gap-2">
+                    {orgField}
+                    <input type="hidden" name="memberId" value={m.id} />
+                    <label className="sr-only" htmlFor={`role-${m.id}`}>{t("page.role")}</label>
+                    <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="rounded border border-stone-400 bg-white px-2 py-2 text-sm">
+                      {roleOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                    </select>
+                    <SubmitButton name="intent" value="role" variant="secondary">{t("page.changeRole")}</SubmitButton>
+                  </Form>
+                  <Form method="post">
+                    {orgField}
+                    <input type="hidden" name="memberId" value={m.id} />
+                    <SubmitButton name="intent" value="remove" variant="danger">{t("page.remove")}</SubmitButton>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {canManage ? (
+          <Form method="post" noValidate className="space-y-4 border-t border-stone-200 pt-4">
+            <h3 className="font-semibold">{t("page.invite")}</h3>
+            {orgField}
+            <input type="hidden" name="intent" value="invite" />
+            <FormError message={failed("invite") ? "org:errors.formHasErrors" : null} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField form="invite" name="identifier" label={t("page.identifier")} hint={t("page.inviteHint")} required defaultValue={failed("invite")?.values.identifier ?? ""} errors={failed("invite")?.fieldErrors} />
+              <SelectField form="invite" name="role" label={t("page.role")} required defaultValue={failed("invite")?.values.role ?? "BUYER"} options={roleOptions} errors={failed("invite")?.fieldErrors} />
+            </div>
+            <SubmitButton busy={busy("invite")}>{t("page.inviteSubmit")}</SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+
+      <div className={card}>
+        <h2 className="text-lg font-semibold">{t("page.locations")}</h2>
+        {locations.length === 0 ? <p className="text-sm text-stone-700">{t("page.noLocations")}</p> : null}
+        <ul className="divide-y divide-stone-200">
+          {locations.map((l) => (
+            <li key={l.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <div className={`min-w-0 ${l.active ? "" : "text-stone-500"}`}>
+                <p className="font-medium">{l.name}{l.active ? null : ` · ${t("page.inactive")}`}</p>
+                <p className="text-sm break-words">{l.address}</p>
+                <p className="text-sm text-stone-600">{l.contactName} · {l.contactMobile}</p>
+              </div>
+              {canManage ? (
+                <Form method="post">
+                  {orgField}
+                  <input type="hidden" name="locationId" value={l.id} />
+                  <SubmitButton name="intent" value={l.active ? "deactivateLocation" : "activateLocation"} variant="secondary">
+                    {l.active ? t("page.deactivate") : t("page.activate")}
+                  </SubmitButton>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {canManage ? (
+          <Form method="post" noValidate className="space-y-4 border-t border-stone-200 pt-4">
+            <h3 className="font-semibold">{t("page.addLocation")}</h3>
+            {orgField}
+            <input type="hidden" name="intent" value="addLocation" />
+            <FormError message={failed("addLocation") ? "org:errors.formHasErrors" : null} />
+            <LocationFields form="location" values={failed("addLocation")?.values} errors={failed("addLocation")?.fieldErrors} />
+            <SubmitButton busy={busy("addLocation")}>{t("page.addLocation")}</SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+    </>
+  );
+}
