@@ -10,7 +10,7 @@ import { requireAdmin } from "~/utils/auth.server";
 export const meta: MetaFunction = () => [{ title: "操作日志 · 管理后台" }];
 
 const PAGE_SIZE = 50;
-const entityTypes = ["Product", "Supplier", "County", "User", "Order"] as const;
+const entityTypes = ["Product", "Supplier", "County", "User", "Order", "Organisation"] as const;
 const FilterSchema = z.object({
   entity: z.enum(entityTypes).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),

@@ -67,7 +67,7 @@ export function AuditTable({ rows, showEntity = true }: { rows: AuditRow[]; show
             <tr key={row.id} className="border-b border-stone-200 align-top">
               <td className="whitespace-nowrap py-2 pr-3"><DateTime value={row.createdAt} /></td>
               <td className="py-2 pr-3">{row.user?.name ?? t("audit.system")}</td>
-              <td className="py-2 pr-3">{t(`audit.actions.${row.action.replace(".", "_")}`, { defaultValue: row.action })}</td>
+              <td className="py-2 pr-3">{t(`audit.actions.${row.action.replaceAll(".", "_")}`, { defaultValue: row.action })}</td>
               {showEntity ? (
                 <td className="whitespace-nowrap py-2 pr-3">
                   {t(`audit.entities.${row.entityType}`, { defaultValue: row.entityType })} {row.entityId === "import" ? "" : `#${row.entityId}`}
