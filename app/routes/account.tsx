@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useRouteError } from "@remix-run/react";
+import { Outlet, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TabNav } from "~/components/ui/tab-nav";
 import { ErrorPage } from "~/root";
 import { requireUser } from "~/utils/auth.server";
 
@@ -22,23 +23,7 @@ export default function AccountLayout() {
   const { t } = useTranslation("account");
   return (
     <div className="mx-auto max-w-3xl">
-      <nav aria-label={t("nav.label")} className="-mx-4 mb-6 overflow-x-auto border-b border-stone-300 px-4">
-        <ul className="flex gap-1 whitespace-nowrap text-sm">
-          {links.map((link) => (
-            <li key={link.key}>
-              <NavLink
-                to={link.to}
-                end={link.end}
-                className={({ isActive }) =>
-                  `-mb-px block border-b-2 px-3 py-2 ${isActive ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-stone-700 hover:text-stone-900"}`
-                }
-              >
-                {t(`nav.${link.key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav label={t("nav.label")} tabs={links.map((link) => ({ to: link.to, end: link.end, label: t(`nav.${link.key}`) }))} />
       <Outlet />
     </div>
   );

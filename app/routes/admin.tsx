@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLocation, useRouteError } from "@remix-run/react";
+import { Outlet, useLocation, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TabNav } from "~/components/ui/tab-nav";
 import { ErrorPage } from "~/root";
 import { requireAdmin } from "~/utils/auth.server";
 
@@ -31,23 +32,7 @@ export default function AdminLayout() {
   const productsActive = pathname.startsWith("/admin/products") && !pathname.startsWith("/admin/products/import");
   return (
     <div>
-      <nav aria-label={t("nav.label")} className="-mx-4 mb-6 overflow-x-auto border-b border-stone-300 px-4">
-        <ul className="flex gap-1 text-sm whitespace-nowrap">
-          {links.map((link) => (
-            <li key={link.key}>
-              <NavLink
-                to={link.to}
-                end={link.end}
-                className={({ isActive }) =>
-                  `-mb-px block border-b-2 px-3 py-2 ${(link.key === "products" ? productsActive : isActive) ? "border-brand-700 font-semibold text-brand-800" : "border-transparent text-stone-700 hover:text-stone-900"}`
-                }
-              >
-                {t(`nav.${link.key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav label={t("nav.label")} tabs={links.map((link) => ({ to: link.to, end: link.end, label: t(`nav.${link.key}`), active: link.key === "products" ? productsActive : undefined }))} />
       <Outlet />
     </div>
   );
