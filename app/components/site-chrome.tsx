@@ -30,7 +30,7 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
   const [searchParams] = useSearchParams();
   const otherLanguageHref = useOtherLanguageHref();
   const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded px-2 py-1 hover:bg-brand-800 ${isActive ? "bg-brand-800" : ""}`;
+    `whitespace-nowrap rounded px-2 py-1 hover:bg-brand-800 ${isActive ? "bg-brand-800" : ""}`;
   return (
     <header className="bg-brand-700 text-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
@@ -41,7 +41,7 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
           <span className="text-lg font-bold">{t("hallName")}</span>
           <span className="hidden text-sm text-brand-100 sm:inline">{t("hallTagline")}</span>
         </Link>
-        <nav aria-label={t("nav.menu")} className="flex flex-1 items-center gap-1 text-sm">
+        <nav aria-label={t("nav.menu")} className="order-last flex w-full items-center gap-1 text-sm md:order-none md:w-auto md:flex-1">
           <NavLink to="/products" className={navClass}>
             {t("nav.products")}
           </NavLink>
@@ -54,7 +54,7 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
             </NavLink>
           ) : null}
         </nav>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 whitespace-nowrap text-sm">
           <a href={otherLanguageHref} className="underline-offset-2 hover:underline" hrefLang={t("nav.language") === "English" ? "en" : "zh"}>
             {t("nav.language")}
           </a>

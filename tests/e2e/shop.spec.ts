@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
+import { fillSignInForm } from "./support/admin";
 
 test.describe("a shopper browsing the hall", () => {
   test("the home page introduces the hall and its three counties", async ({ page }) => {
@@ -110,5 +111,12 @@ test.describe("a shopper browsing the hall", () => {
     await page.goto("/products");
     await page.getByRole("list", { name: "全部商品" }).getByRole("listitem").first().click();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+    // Signed in, the header carries more links (cart, orders, organisation, account): still no sideways scroll.
+    await page.goto("/login?redirectTo=%2Fproducts");
+    await fillSignInForm(page, "E10003", "hall-employee-2026");
+    await expect(page.getByRole("link", { name: "我的订单" })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 });
