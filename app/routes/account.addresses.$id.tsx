@@ -8,26 +8,20 @@ import { AddressSchema, fieldErrorsOf } from "~/models/account-schema";
 import { getAddress, updateAddress } from "~/models/address.server";
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction = () => [{ title: "编辑收货地址 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
-/** Someone else's address and a malformed id look the same: not found. */
-function addressId(param: string | undefined) {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const address = await getAddress(user.id, addressId(params.id));
+  const address = await getAddress(user.id, idOr404(params.id));
   if (!address) throw new Response("Not found", { status: 404 });
   return { address };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = addressId(params.id);
+  const id = idOr404(params.id);
   const form = formText(await request.formData());
   const parsed = AddressSchema.safeParse(form);
   if (!parsed.success) return data({ values: form, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });

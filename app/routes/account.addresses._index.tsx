@@ -9,6 +9,7 @@ import { createAddress, deleteAddress, listAddresses, setDefaultAddress } from "
 import { formText } from "~/models/product-schema";
 import { getProfile } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction = () => [{ title: "收货地址 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
@@ -16,13 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [addresses, profile] = await Promise.all([listAddresses(user.id), getProfile(user.id)]);
   return { addresses, suggested: { recipient: profile?.name ?? "", mobile: profile?.mobile ?? "" } };
-}
-
-/** An address id from a form; anything else is an address that does not exist. */
-function addressId(value: string | undefined) {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect("/account/addresses?done=created");
   }
   if (intent === "delete" || intent === "setDefault") {
-    const id = addressId(form.addressId);
+    const id = idOr404(form.addressId);
     const found = intent === "delete" ? await deleteAddress(user.id, id) : await setDefaultAddress(user.id, id);
     if (!found) throw new Response("Not found", { status: 404 });
     throw redirect(`/account/addresses?done=${intent === "delete" ? "deleted" : "defaultSet"}`);

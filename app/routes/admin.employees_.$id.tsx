@@ -9,18 +9,13 @@ import { fieldErrorsOf, PasswordResetSchema } from "~/models/account-schema";
 import { listAudit } from "~/models/audit.server";
 import { getEmployee, resetEmployeePassword } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.employee.name ?? ""} · 员工账号 · 管理后台` }];
 
-function employeeId(param: string | undefined) {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = employeeId(params.id);
+  const id = idOr404(params.id);
   const [employee, audit] = await Promise.all([getEmployee(id), listAudit({ entityType: "User", entityId: String(id), take: 50 })]);
   if (!employee) throw new Response("Not found", { status: 404 });
   return { employee, audit };
@@ -28,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const id = employeeId(params.id);
+  const id = idOr404(params.id);
   const form = await request.formData();
   const parsed = PasswordResetSchema.safeParse({ password: form.get("password") ?? "" });
   if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/admin/date-time";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
-import { DeliveryDetails, OrderLinesTable, OrderTimeline } from "~/components/orders/order-details";
+import { OrderSections } from "~/components/orders/order-details";
 import { OrderStatusBadge } from "~/components/orders/order-status";
 import { AdminOrderActionSchema, fieldErrorsOf } from "~/models/checkout-schema";
 import { cancelOrderAsAdmin, refundOrderAsAdmin } from "~/models/order-admin.server";
@@ -186,18 +186,7 @@ export default function AdminOrder() {
         ) : null}
       </section>
 
-      <section aria-labelledby="lines-title" className="space-y-2">
-        <h2 id="lines-title" className="text-lg font-semibold">{t("orders.lines")}</h2>
-        <OrderLinesTable {...order} />
-      </section>
-      <section aria-labelledby="delivery-title" className="space-y-2">
-        <h2 id="delivery-title" className="text-lg font-semibold">{t("orders.delivery")}</h2>
-        <DeliveryDetails order={order} />
-      </section>
-      <section aria-labelledby="history-title" className="space-y-2">
-        <h2 id="history-title" className="text-lg font-semibold">{t("orders.history")}</h2>
-        <OrderTimeline events={order.events} showNotes="all" />
-      </section>
+      <OrderSections order={order} showNotes="all" />
     </article>
   );
 }

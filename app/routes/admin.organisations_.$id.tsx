@@ -10,18 +10,13 @@ import { pathErrorsOf, ReviewSchema } from "~/models/organisation-schema";
 import { listAudit } from "~/models/audit.server";
 import { getOrganisationForAdmin, reviewOrganisation } from "~/models/organisation.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · 单位账号 · 管理后台` }];
 
-function organisationId(param: string | undefined) {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = organisationId(params.id);
+  const id = idOr404(params.id);
   const [found, audit] = await Promise.all([getOrganisationForAdmin(id), listAudit({ entityType: "Organisation", entityId: String(id), take: 50 })]);
   if (!found) throw new Response("Not found", { status: 404 });
   return { ...found, audit };
@@ -29,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const id = organisationId(params.id);
+  const id = idOr404(params.id);
   const form = await request.formData();
   const reason = String(form.get("reason") ?? "");
   const parsed = ReviewSchema.safeParse({ intent: form.get("intent"), reason });

@@ -15,18 +15,13 @@ import { ContractPriceRemoveSchema, ContractPriceSchema, ContractPriceUpdateSche
 import { fieldErrorsOf, formText, type FieldErrors } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { fenToYuanInput, formatFen, type Locale } from "~/utils/money";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · 协议价 · 管理后台` }];
 
-function organisationId(param: string | undefined) {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const organisation = await getOrganisationContractPrices(organisationId(params.id));
+  const organisation = await getOrganisationContractPrices(idOr404(params.id));
   if (!organisation) throw new Response("Not found", { status: 404 });
   return { organisation };
 }
@@ -35,7 +30,7 @@ type Failure = { intent: string; contractId?: string; values: Record<string, str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const id = organisationId(params.id);
+  const id = idOr404(params.id);
   const values = formText(await request.formData());
   const intent = values.intent ?? "";
   const fail = (fieldErrors: FieldErrors, listPriceFen?: number) =>

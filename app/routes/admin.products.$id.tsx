@@ -29,18 +29,13 @@ import {
 import { requireAdmin } from "~/utils/auth.server";
 import { fenToYuanInput } from "~/utils/money";
 import { TableScroller } from "~/components/admin/table-scroller";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.nameZh ?? ""} · 管理后台` }];
 
-function productId(param: string | undefined) {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = productId(params.id);
+  const id = idOr404(params.id);
   const product = await getProductForAdmin(id);
   if (!product) throw new Response("Not found", { status: 404 });
   const [options, adjustments, audit] = await Promise.all([
@@ -56,7 +51,7 @@ const fail = (failure: Failure) => data(failure, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const id = productId(params.id);
+  const id = idOr404(params.id);
   const values = formText(await request.formData());
   const intent = values.intent ?? "";
   const done = (what: string) => redirect(`/admin/products/${id}?done=${what}`);

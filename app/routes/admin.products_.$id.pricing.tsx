@@ -9,18 +9,13 @@ import { MAX_TIERS, OrderRulesSchema, TierRemoveSchema, TierSchema, TierUpdateSc
 import { fieldErrorsOf, formText, type FieldErrors } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { fenToYuanInput, formatFen, type Locale } from "~/utils/money";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.nameZh ?? ""} · 单位采购价 · 管理后台` }];
 
-function productId(param: string | undefined) {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const product = await getProductPricingForAdmin(productId(params.id));
+  const product = await getProductPricingForAdmin(idOr404(params.id));
   if (!product) throw new Response("Not found", { status: 404 });
   return { product };
 }
@@ -29,7 +24,7 @@ type Failure = { intent: string; tierId?: string; values: Record<string, string>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const id = productId(params.id);
+  const id = idOr404(params.id);
   const values = formText(await request.formData());
   const intent = values.intent ?? "";
   const fail = (fieldErrors: FieldErrors) => data<Failure>({ intent, tierId: values.tierId, values, fieldErrors }, { status: 400 });

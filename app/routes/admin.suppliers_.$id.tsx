@@ -10,18 +10,13 @@ import { listCountiesForAdmin } from "~/models/county.server";
 import { fieldErrorsOf, formText, SupplierSchema, SupplierStatusSchema, type FieldErrors } from "~/models/product-schema";
 import { getSupplier, setSupplierStatus, updateSupplier } from "~/models/supplier.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? ""} · 管理后台` }];
 
-function supplierId(param: string | undefined) {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = supplierId(params.id);
+  const id = idOr404(params.id);
   const [supplier, counties, audit] = await Promise.all([
     getSupplier(id),
     listCountiesForAdmin(),
@@ -35,7 +30,7 @@ type Failure = { intent: string; values: Record<string, string>; fieldErrors: Fi
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const id = supplierId(params.id);
+  const id = idOr404(params.id);
   const values = formText(await request.formData());
   const intent = values.intent ?? "";
   const fail = (fieldErrors: FieldErrors) => data<Failure>({ intent, values, fieldErrors }, { status: 400 });

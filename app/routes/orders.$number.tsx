@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DateTime } from "~/components/admin/date-time";
 import { FormAlert } from "~/components/orders/field-error";
-import { DeliveryDetails, OrderLinesTable, OrderTimeline } from "~/components/orders/order-details";
+import { OrderSections } from "~/components/orders/order-details";
 import { OrderStatusBadge } from "~/components/orders/order-status";
 import { getOrderForUser } from "~/models/order.server";
 import { cancelOrder, startPayment } from "~/models/payment.server";
@@ -119,18 +119,7 @@ export default function OrderPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="lines-title" className="space-y-2">
-        <h2 id="lines-title" className="text-lg font-semibold">{t("orders.lines")}</h2>
-        <OrderLinesTable {...order} />
-      </section>
-      <section aria-labelledby="delivery-title" className="space-y-2">
-        <h2 id="delivery-title" className="text-lg font-semibold">{t("orders.delivery")}</h2>
-        <DeliveryDetails order={order} />
-      </section>
-      <section aria-labelledby="history-title" className="space-y-2">
-        <h2 id="history-title" className="text-lg font-semibold">{t("orders.history")}</h2>
-        <OrderTimeline events={order.events} showNotes="buyer" />
-      </section>
+      <OrderSections order={order} showNotes="buyer" />
       <Link to="/orders" className="inline-block text-sm font-medium text-brand-700 underline underline-offset-2">{t("orders.backToList")}</Link>
     </article>
   );

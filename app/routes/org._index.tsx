@@ -18,22 +18,16 @@ import {
 } from "~/models/organisation.server";
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import { idOr404 } from "~/utils/params";
 
 export const meta: MetaFunction = () => [{ title: "单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
-
-/** A positive integer id from a query or form value; anything else is a 404. */
-function idOf(value: string | null | undefined) {
-  const id = Number(value);
-  if (!value || !Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organisations = await listMyOrganisations(user.id);
   const asked = new URL(request.url).searchParams.get("org");
   if (!asked && organisations.length === 0) return { organisations, current: null };
-  const { role, organisation } = await requireMembership(user.id, asked ? idOf(asked) : organisations[0]!.id);
+  const { role, organisation } = await requireMembership(user.id, asked ? idOr404(asked) : organisations[0]!.id);
   return { organisations, current: { role, organisation, ...(await getOrganisationPeople(organisation.id)) } };
 }
 
@@ -43,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = formText(await request.formData());
   // Only an ORG_ADMIN of an approved organisation manages it; everyone else is refused here.
-  const { organisation } = await requireMembership(user.id, idOf(form.org), { roles: ["ORG_ADMIN"], approved: true });
+  const { organisation } = await requireMembership(user.id, idOr404(form.org), { roles: ["ORG_ADMIN"], approved: true });
   const id = organisation.id;
   const intent = form.intent ?? "";
   const fail = (fieldErrors: FieldErrors) => data<Failure>({ intent, values: form, fieldErrors }, { status: 400 });
@@ -64,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
       throw done;
     }
     case "remove": {
-      const result = await removeMember(id, idOf(form.memberId), user.id);
+      const result = await removeMember(id, idOr404(form.memberId), user.id);
       if (!result.ok) return fail(result.fieldErrors);
       throw done;
     }
@@ -76,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "deactivateLocation":
     case "activateLocation":
-      await setLocationActive(id, idOf(form.locationId), intent === "activateLocation", user.id);
+      await setLocationActive(id, idOr404(form.locationId), intent === "activateLocation", user.id);
       throw done;
     default:
       throw new Response("Unknown intent", { status: 400 });

@@ -147,3 +147,30 @@ export function DeliveryDetails({ order }: { order: DeliveryView }) {
     </dl>
   );
 }
+
+/** The lines, delivery and history of one order, as the buyer and the office both see them. */
+export function OrderSections({
+  order,
+  showNotes,
+}: {
+  order: Parameters<typeof OrderLinesTable>[0] & DeliveryView & { events: OrderEventView[] };
+  showNotes: "buyer" | "all";
+}) {
+  const { t } = useTranslation("orders");
+  return (
+    <>
+      <section aria-labelledby="lines-title" className="space-y-2">
+        <h2 id="lines-title" className="text-lg font-semibold">{t("orders.lines")}</h2>
+        <OrderLinesTable {...order} />
+      </section>
+      <section aria-labelledby="delivery-title" className="space-y-2">
+        <h2 id="delivery-title" className="text-lg font-semibold">{t("orders.delivery")}</h2>
+        <DeliveryDetails order={order} />
+      </section>
+      <section aria-labelledby="history-title" className="space-y-2">
+        <h2 id="history-title" className="text-lg font-semibold">{t("orders.history")}</h2>
+        <OrderTimeline events={order.events} showNotes={showNotes} />
+      </section>
+    </>
+  );
+}
