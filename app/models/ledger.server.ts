@@ -7,8 +7,14 @@ import { prisma } from "~/utils/db.server";
  * unique, so writing the same source twice — a redelivered payment event, a retried refund — adds
  * nothing the second time.
  */
-export const channels = ["ONLINE_HALL"] as const;
-export const buyerTypes = ["EMPLOYEE"] as const;
+// Where a sale was made. Online-hall orders (employees' and organisations') are ONLINE_HALL; the
+// others arrive by entry or import (issue 5).
+export const channels = ["ONLINE_HALL", "OFFLINE_HALL", "TMALL", "JD", "SUNING", "OTHER_PLATFORM", "ADJUSTMENT"] as const;
+// Who bought: the company's staff, its canteens, its welfare programme, its other units, outside buyers.
+export const buyerTypes = ["EMPLOYEE", "CANTEEN", "WELFARE", "OTHER_UNIT", "OUTSIDE"] as const;
+// What wrote an entry: a paid order, a refund, a payment received on terms, a shortage found on
+// receipt, an imported platform order, an offline-hall sale, a manual adjustment, a batch reversal.
+export const sourceTypes = ["ORDER_PAID", "REFUND", "TERMS_PAYMENT", "SHORTAGE", "IMPORT", "OFFLINE_SALE", "ADJUSTMENT", "REVERSAL"] as const;
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -43,9 +49,9 @@ export function allocateRefund(amountFen: number, sold: LedgerLine[]): LedgerLin
 }
 
 export type LedgerSource = {
-  sourceType: "ORDER_PAID" | "REFUND";
+  sourceType: (typeof sourceTypes)[number];
   sourceId: string;
-  orderId: number;
+  orderId: number | null;
   occurredAt: Date;
   channel: (typeof channels)[number];
   buyerType: (typeof buyerTypes)[number];
