@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
+import { cartFingerprint } from "./cart-fingerprint.server";
 import { MAX_CART_QUANTITY, type CartAction } from "./checkout-schema";
 import { MAX_LINES } from "./order.server";
 
@@ -228,10 +229,7 @@ export async function getCart(owner: CartOwner): Promise<CartView> {
     };
   });
   const orderable = lines.filter((l) => !l.issue);
-  const fingerprint = createHash("sha256")
-    .update(lines.map((l) => `${l.productId}:${l.quantity}:${l.unitPriceFen}`).join(","))
-    .digest("base64url")
-    .slice(0, 22);
+  const fingerprint = cartFingerprint(lines);
   return {
     lines,
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),

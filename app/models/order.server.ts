@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { cartFingerprint } from "./cart-fingerprint.server";
 import { allocateRefund, amountsByCounty, ledgerInserts, sqliteDateTime } from "./ledger.server";
 
 /**
@@ -60,15 +61,6 @@ function orderNumber(now: Date) {
   return `FP-${day}-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
 }
 
-function uniqueTarget(error: unknown): string {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    const target = (error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined);
-    const fields = target?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(target?.target) ? target?.target : [String(target?.target ?? "")]);
-    return (fields as string[]).join(",");
-  }
-  return "";
-}
-
 function isStockCheckFailure(error: unknown) {
   return error instanceof Error && /CHECK constraint failed/i.test(error.message) && /stock/i.test(error.message);
 }
@@ -85,6 +77,51 @@ export function mergeLines(lines: CheckoutLine[]): Map<number, number> | "bad-qu
   return merged;
 }
 
+/** A product as the order prices it, read in one statement with its supplier's standing. */
+type PricedProduct = {
+  productId: number;
+  sku: string;
+  nameZh: string;
+  nameEn: string;
+  spec: string;
+  countyId: number;
+  priceFen: number;
+  stock: number;
+  maxPerOrder: number | null;
+  orderable: number | bigint;
+};
+
+const pricedColumns = Prisma.sql`p."id" AS "productId", p."sku", p."nameZh", p."nameEn", p."spec", p."countyId", p."priceFen", p."stock",
+  p."maxPerOrder", (p."status" = 'ACTIVE' AND s."status" = 'ADMITTED') AS "orderable"`;
+
+function readPricedProducts(ids: number[]) {
+  return prisma.$queryRaw<PricedProduct[]>`
+    SELECT ${pricedColumns} FROM "Product" p JOIN "Supplier" s ON s."id" = p."supplierId" WHERE p."id" IN (${Prisma.join(ids)})`;
+}
+
+/** Why lines cannot be ordered as asked, from the catalogue as it is now; empty when they can. */
+function lineProblems(merged: Map<number, number>, products: Map<number, PricedProduct>): LineProblem[] {
+  const problems: LineProblem[] = [];
+  for (const [productId, quantity] of merged) {
+    const product = products.get(productId);
+    if (!product || !Number(product.orderable)) problems.push({ productId, problem: "unavailable" });
+    else if (product.maxPerOrder !== null && quantity > product.maxPerOrder) problems.push({ productId, problem: "over-limit", limit: product.maxPerOrder });
+    else if (product.stock < quantity) problems.push({ productId, problem: "sold-out", available: product.stock });
+  }
+  return problems;
+}
+
+/** A payment attempt opened together with the order, in the same commit (providers that need no network call). */
+export type PreparedPayment = { provider: string; providerRef: string };
+
+type Placement = Omit<PlaceOrderInput, "lines"> & { merged: Map<number, number>; products: Map<number, PricedProduct>; payment?: PreparedPayment };
+
+async function replayOf(checkoutKey: string, userId: number): Promise<PlaceOrderResult | null> {
+  const existing = await prisma.order.findUnique({ where: { checkoutKey }, select: { id: true, number: true, totalFen: true, userId: true } });
+  if (!existing || existing.userId !== userId) return null;
+  return { ok: true, order: { id: existing.id, number: existing.number, totalFen: existing.totalFen }, replayed: true };
+}
+
 /**
  * Places an order and reserves its stock until `reservedUntil`, and takes the ordered products out of
  * the buyer's cart. The server prices every line from the catalogue; the caller sends product ids and
@@ -92,87 +129,104 @@ export function mergeLines(lines: CheckoutLine[]): Map<number, number> | "bad-qu
  * form makes one order.
  */
 export async function placeOrder(input: PlaceOrderInput, now = new Date()): Promise<PlaceOrderResult> {
-  const existing = await prisma.order.findUnique({
-    where: { checkoutKey: input.checkoutKey },
-    select: { id: true, number: true, totalFen: true, userId: true },
-  });
-  if (existing && existing.userId === input.userId) {
-    return { ok: true, order: { id: existing.id, number: existing.number, totalFen: existing.totalFen }, replayed: true };
-  }
-  if (input.lines.length === 0) return { ok: false, reason: "empty" };
+  if (input.lines.length === 0) return (await replayOf(input.checkoutKey, input.userId)) ?? { ok: false, reason: "empty" };
   if (input.lines.length > MAX_LINES) return { ok: false, reason: "too-many-lines" };
   const merged = mergeLines(input.lines);
   if (merged === "bad-quantity") return { ok: false, reason: "bad-quantity" };
+  const products = new Map((await readPricedProducts([...merged.keys()])).map((p) => [p.productId, p]));
+  return reserve({ ...input, merged, products }, now);
+}
 
-  const products = await prisma.product.findMany({
-    where: { id: { in: [...merged.keys()] }, status: "ACTIVE", supplier: { status: "ADMITTED" } },
-    select: { id: true, sku: true, nameZh: true, nameEn: true, spec: true, countyId: true, priceFen: true, stock: true, maxPerOrder: true },
-  });
-  const byId = new Map(products.map((p) => [p.id, p]));
-  const problems: LineProblem[] = [];
-  for (const [productId, quantity] of merged) {
-    const product = byId.get(productId);
-    if (!product) problems.push({ productId, problem: "unavailable" });
-    else if (product.maxPerOrder !== null && quantity > product.maxPerOrder) problems.push({ productId, problem: "over-limit", limit: product.maxPerOrder });
-    else if (product.stock < quantity) problems.push({ productId, problem: "sold-out", available: product.stock });
+export type PlaceCartOrderInput = Omit<PlaceOrderInput, "lines"> & {
+  /** The cart as the checkout page showed it (CartView.fingerprint): a different cart is not ordered. */
+  cartFingerprint: string;
+  payment?: PreparedPayment;
+};
+
+/**
+ * Places an order for everything in the buyer's cart, as the checkout page showed it. The cart and
+ * today's prices are read in one statement, and the order (with its payment attempt, when the
+ * provider needs no network call) is written in one commit: checkout is the hall's busiest write.
+ */
+export async function placeCartOrder(input: PlaceCartOrderInput, now = new Date()): Promise<PlaceOrderResult | { ok: false; reason: "cart-changed" }> {
+  const rows = await prisma.$queryRaw<(PricedProduct & { quantity: number })[]>`
+    SELECT l."quantity", ${pricedColumns}
+    FROM "CartLine" l JOIN "Cart" c ON c."id" = l."cartId" JOIN "Product" p ON p."id" = l."productId" JOIN "Supplier" s ON s."id" = p."supplierId"
+    WHERE c."userId" = ${input.userId} ORDER BY l."id"`;
+  if (rows.length === 0) return (await replayOf(input.checkoutKey, input.userId)) ?? { ok: false, reason: "empty" };
+  if (cartFingerprint(rows.map((r) => ({ productId: r.productId, quantity: r.quantity, unitPriceFen: r.priceFen }))) !== input.cartFingerprint) {
+    return (await replayOf(input.checkoutKey, input.userId)) ?? { ok: false, reason: "cart-changed" };
   }
+  if (rows.length > MAX_LINES) return { ok: false, reason: "too-many-lines" };
+  const merged = mergeLines(rows);
+  if (merged === "bad-quantity") return { ok: false, reason: "bad-quantity" };
+  return reserve({ ...input, merged, products: new Map(rows.map((r) => [r.productId, r])) }, now);
+}
+
+function constraintFailure(error: unknown, pattern: RegExp) {
+  return error instanceof Error && pattern.test(error.message);
+}
+
+/**
+ * The order's one commit: stock taken by a guarded decrement (the CHECK aborts everything if any
+ * line would oversell), the order, its lines and first event, the cart lines removed, and the
+ * payment attempt if one was prepared. Raw statements keyed by the unique checkoutKey, so the whole
+ * order is one batch with no read in between.
+ */
+async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResult> {
+  const { merged, products, userId, checkoutKey, delivery } = placement;
+  const problems = lineProblems(merged, products);
   if (problems.length > 0) return { ok: false, reason: "lines", problems };
 
   let pickupPointId: number | null = null;
-  if (input.delivery.method === "PICKUP") {
-    const point = await prisma.pickupPoint.findFirst({ where: { id: input.delivery.pickupPointId, active: true }, select: { id: true } });
-    if (!point) return { ok: false, reason: "pickup-unknown" };
-    pickupPointId = point.id;
+  if (delivery.method === "PICKUP") {
+    const point = await prisma.$queryRaw<{ id: number }[]>`SELECT "id" FROM "PickupPoint" WHERE "id" = ${delivery.pickupPointId} AND "active" = 1`;
+    if (point.length === 0) return { ok: false, reason: "pickup-unknown" };
+    pickupPointId = point[0]!.id;
   }
 
   const lines = [...merged].map(([productId, quantity]) => {
-    const p = byId.get(productId)!;
-    return {
-      productId,
-      sku: p.sku,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      spec: p.spec,
-      countyId: p.countyId,
-      unitPriceFen: p.priceFen,
-      quantity,
-      lineTotalFen: p.priceFen * quantity,
-    };
+    const p = products.get(productId)!;
+    return Prisma.sql`(${productId}, ${p.sku}, ${p.nameZh}, ${p.nameEn}, ${p.spec}, ${p.countyId}, ${p.priceFen}, ${quantity}, ${p.priceFen * quantity})`;
   });
-  const subtotalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);
-  const reservedUntil = new Date(now.getTime() + reservationMinutes() * 60_000);
+  const ids = Prisma.join([...merged.keys()]);
+  const subtotalFen = [...merged].reduce((sum, [productId, quantity]) => sum + products.get(productId)!.priceFen * quantity, 0);
+  const at = sqliteDateTime(now);
+  const reservedUntil = sqliteDateTime(new Date(now.getTime() + reservationMinutes() * 60_000));
+  const recipient = delivery.method === "DELIVERY" ? delivery : { recipient: "", mobile: "", addressText: "" };
+  const orderId = Prisma.sql`(SELECT "id" FROM "Order" WHERE "checkoutKey" = ${checkoutKey})`;
 
   for (let attempt = 0; attempt < 3; attempt++) {
+    const number = orderNumber(now);
     try {
       const results = await prisma.$transaction([
-        // One statement per product; the CHECK constraint aborts the batch if any would go below 0.
-        ...lines.map((l) => prisma.$executeRaw`UPDATE "Product" SET "stock" = "stock" - ${l.quantity} WHERE "id" = ${l.productId}`),
-        prisma.order.create({
-          data: {
-            number: orderNumber(now),
-            userId: input.userId,
-            status: "AWAITING_PAYMENT",
-            subtotalFen,
-            totalFen: subtotalFen,
-            deliveryMethod: input.delivery.method,
-            ...(input.delivery.method === "DELIVERY"
-              ? { recipient: input.delivery.recipient, mobile: input.delivery.mobile, addressText: input.delivery.addressText }
-              : { pickupPointId }),
-            note: input.note ?? "",
-            reservedUntil,
-            checkoutKey: input.checkoutKey,
-            createdAt: now,
-            lines: { create: lines },
-            events: { create: { status: "AWAITING_PAYMENT", createdAt: now, actorUserId: input.userId } },
-          },
-          select: { id: true, number: true, totalFen: true },
-        }),
-        // The order takes these products out of the buyer's cart in the same commit: one fsync, and
-        // never an order whose lines are still in the cart (or a cart emptied without an order).
-        prisma.cartLine.deleteMany({ where: { cart: { userId: input.userId }, productId: { in: [...merged.keys()] } } }),
+        prisma.$executeRaw`UPDATE "Product" SET "stock" = "stock" - CASE "id" ${Prisma.join(
+          [...merged].map(([productId, quantity]) => Prisma.sql`WHEN ${productId} THEN ${quantity}`),
+          " ",
+        )} END WHERE "id" IN (${ids})`,
+        prisma.$executeRaw`
+          INSERT INTO "Order" ("number","userId","status","subtotalFen","totalFen","deliveryMethod","recipient","mobile","addressText",
+            "pickupPointId","note","reservedUntil","checkoutKey","createdAt","updatedAt")
+          VALUES (${number}, ${userId}, 'AWAITING_PAYMENT', ${subtotalFen}, ${subtotalFen}, ${delivery.method}, ${recipient.recipient},
+            ${recipient.mobile}, ${recipient.addressText}, ${pickupPointId}, ${placement.note ?? ""}, ${reservedUntil}, ${checkoutKey}, ${at}, ${at})`,
+        prisma.$executeRaw`
+          INSERT INTO "OrderLine" ("orderId","productId","sku","nameZh","nameEn","spec","countyId","unitPriceFen","quantity","lineTotalFen")
+          SELECT ${orderId}, v.* FROM (VALUES ${Prisma.join(lines)}) v`,
+        prisma.$executeRaw`
+          INSERT INTO "OrderEvent" ("orderId","status","actorUserId","createdAt") VALUES (${orderId}, 'AWAITING_PAYMENT', ${userId}, ${at})`,
+        // Never an order whose lines are still in the cart, or a cart emptied without an order.
+        prisma.$executeRaw`DELETE FROM "CartLine" WHERE "cartId" IN (SELECT "id" FROM "Cart" WHERE "userId" = ${userId}) AND "productId" IN (${ids})`,
+        ...(placement.payment
+          ? [
+              prisma.$executeRaw`
+                INSERT INTO "Payment" ("orderId","provider","providerRef","status","amountFen","createdAt","updatedAt")
+                VALUES (${orderId}, ${placement.payment.provider}, ${placement.payment.providerRef}, 'PENDING', ${subtotalFen}, ${at}, ${at})`,
+            ]
+          : []),
+        prisma.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Order" WHERE "checkoutKey" = ${checkoutKey}`,
       ]);
-      const order = results[lines.length] as { id: number; number: string; totalFen: number };
-      return { ok: true, order, replayed: false };
+      const [row] = results[results.length - 1] as { id: number }[];
+      return { ok: true, order: { id: row!.id, number, totalFen: subtotalFen }, replayed: false };
     } catch (error) {
       if (isStockCheckFailure(error)) {
         const now2 = await prisma.product.findMany({ where: { id: { in: [...merged.keys()] } }, select: { id: true, stock: true } });
@@ -184,9 +238,13 @@ export async function placeOrder(input: PlaceOrderInput, now = new Date()): Prom
             .map((p) => ({ productId: p.id, problem: "sold-out" as const, available: p.stock })),
         };
       }
-      const target = uniqueTarget(error);
-      if (target.includes("checkoutKey")) return placeOrder(input, now);
-      if (target.includes("number")) continue;
+      // The same form sent twice: the first commit won; this one answers with its order.
+      if (constraintFailure(error, /UNIQUE constraint failed: Order\.checkoutKey/)) {
+        const replay = await replayOf(checkoutKey, userId);
+        if (replay) return replay;
+        throw error;
+      }
+      if (constraintFailure(error, /UNIQUE constraint failed: Order\.number/)) continue;
       throw error;
     }
   }

@@ -17,6 +17,7 @@ import {
   recordRefund,
   returnStockOfRefundedOrder,
   type OrderStatus,
+  type PreparedPayment,
   type RefundResult,
 } from "./order.server";
 import { localProvider } from "./payment-providers/local.server";
@@ -41,6 +42,16 @@ function isUniqueViolation(error: unknown) {
 
 function describe(error: unknown) {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A payment attempt to open in the same commit as the order, when the active provider needs no
+ * network call for it (the test provider); null for Stripe, whose session is made after the order.
+ */
+export function prepareInstantPayment(): { payment: PreparedPayment; redirectUrl: string } | null {
+  const provider = activeProvider();
+  const prepared = provider.prepareCheckout?.();
+  return prepared ? { payment: { provider: provider.name, providerRef: prepared.providerRef }, redirectUrl: prepared.redirectUrl } : null;
 }
 
 export type StartPaymentResult = { ok: true; redirectUrl: string } | { ok: false; reason: "not-payable" | "provider-failed" };

@@ -9,8 +9,8 @@ import { FieldError, FormAlert } from "~/components/orders/field-error";
 import { listAddresses, getAddress } from "~/models/address.server";
 import { getCart } from "~/models/cart.server";
 import { CheckoutSchema, fieldErrorsOf, MAX_NOTE_LENGTH } from "~/models/checkout-schema";
-import { placeOrder, reservationMinutes, type LineProblem } from "~/models/order.server";
-import { startPayment } from "~/models/payment.server";
+import { placeCartOrder, reservationMinutes, type Delivery, type LineProblem } from "~/models/order.server";
+import { prepareInstantPayment, startPayment } from "~/models/payment.server";
 import { listPickupPoints } from "~/models/pickup.server";
 import { requireUser } from "~/utils/auth.server";
 import { useLocalize } from "~/utils/localize";
@@ -54,11 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return fail(400, { fieldErrors: fieldErrorsOf(parsed.error) });
   const input = parsed.data;
 
-  const cart = await getCart({ userId: user.id });
-  // What is ordered is what the page showed: if the cart or a price changed since, show it again.
-  if (cart.lines.length > 0 && cart.fingerprint !== input.cartFingerprint) throw redirect("/checkout?changed=1");
-
-  let delivery: Parameters<typeof placeOrder>[0]["delivery"];
+  let delivery: Delivery;
   if (input.method === "DELIVERY") {
     const address = await getAddress(user.id, input.addressId!);
     if (!address) return fail(400, { fieldErrors: { addressId: ["orders:errors.address"] } });
@@ -72,20 +68,25 @@ export async function action({ request }: ActionFunctionArgs) {
     delivery = { method: "PICKUP", pickupPointId: input.pickupPointId! };
   }
 
-  const result = await placeOrder({
+  const instant = prepareInstantPayment();
+  const result = await placeCartOrder({
     userId: user.id,
     checkoutKey: input.checkoutKey,
-    lines: cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+    cartFingerprint: input.cartFingerprint,
     delivery,
     note: input.note,
+    payment: instant?.payment,
   });
   if (!result.ok) {
+    // What is ordered is what the page showed: if the cart or a price changed since, show it again.
+    if (result.reason === "cart-changed") throw redirect("/checkout?changed=1");
     if (result.reason === "lines") return fail(409, { problems: result.problems });
     if (result.reason === "pickup-unknown") return fail(400, { fieldErrors: { pickupPointId: ["orders:errors.pickupPoint"] } });
     if (result.reason === "empty") throw redirect("/cart");
     return fail(400, { formError: "checkout.notReady" });
   }
 
+  if (instant && !result.replayed) throw redirect(instant.redirectUrl);
   const payment = await startPayment(result.order.id, new URL(request.url).origin);
   if (payment.ok) throw redirect(payment.redirectUrl);
   throw redirect(`/orders/${result.order.number}?payment=${payment.reason}`);

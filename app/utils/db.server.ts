@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
-import { exclusiveTransactions } from "./exclusive-adapter.server";
+import { exclusiveTransactions, type GroupCommitStats } from "./exclusive-adapter.server";
 
 function filePath(url: string) {
   return url.replace(/^file:/, "");
@@ -21,10 +21,13 @@ function preparePragmas(path: string) {
   raw.close();
 }
 
+/** Transactions committed, and the disk commits that carried them (group commit, ADR 009). */
+export const groupCommitStats: GroupCommitStats = { transactions: 0, commits: 0 };
+
 function createClient() {
   const url = getEnv().DATABASE_URL;
   preparePragmas(filePath(url));
-  const adapter = exclusiveTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }));
+  const adapter = exclusiveTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }), groupCommitStats);
   const client = new PrismaClient({ adapter });
   return client;
 }

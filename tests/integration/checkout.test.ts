@@ -15,6 +15,8 @@ import { resetDatabase } from "../support/db";
 const payments = vi.hoisted(() => ({
   startPayment: vi.fn(async (orderId: number, _origin: string) => ({ ok: true as const, redirectUrl: `/pay/local/test-${orderId}` })),
   cancelOrder: vi.fn(async (_input: { orderNumber: string; userId?: number; actorUserId: number | null; reason: string }) => ({ ok: true as const, refunded: false })),
+  // As with Stripe: no attempt opened in the order's own commit, so startPayment is what opens it.
+  prepareInstantPayment: vi.fn(() => null),
 }));
 vi.mock("~/models/payment.server", () => payments);
 

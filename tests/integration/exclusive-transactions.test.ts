@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "~/utils/db.server";
+import Database from "better-sqlite3";
+import { groupCommitStats, prisma } from "~/utils/db.server";
 import { resetDatabase } from "../support/db";
 
 beforeEach(resetDatabase);
@@ -62,5 +63,52 @@ describe("one SQLite connection shared by every request", () => {
       ),
     );
     expect(await prisma.loginAttempt.count()).toBe(40);
+  });
+
+  it("commits transactions that arrive together with one disk write, and tells none of them before it is on disk", async () => {
+    await county();
+    // Another connection to the same file sees only what is committed to it.
+    const outside = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
+    const committed = (key: string) => outside.prepare(`SELECT COUNT(*) AS n FROM "LoginAttempt" WHERE "key" = ?`).get(key) as { n: number };
+    const before = { ...groupCommitStats };
+    const seenOnDisk: number[] = [];
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => {
+        const key = `group:${i}`;
+        const write =
+          i % 3 === 0
+            ? prisma.loginAttempt.create({ data: { key } }) // a plain write made while a group is open
+            : prisma.$transaction([prisma.loginAttempt.create({ data: { key } }), prisma.loginAttempt.create({ data: { key } })]);
+        return write.then(() => seenOnDisk.push(committed(key).n));
+      }),
+    );
+    outside.close();
+    expect(seenOnDisk.every((n) => n >= 1)).toBe(true);
+    expect(await prisma.loginAttempt.count({ where: { key: { startsWith: "group:" } } })).toBe(50);
+    const transactions = groupCommitStats.transactions - before.transactions;
+    const commits = groupCommitStats.commits - before.commits;
+    expect(transactions).toBe(20);
+    expect(commits).toBeGreaterThanOrEqual(1);
+    expect(commits).toBeLessThan(transactions);
+  });
+
+  it("undoes only the transaction that rolls back, not the others committed with it", async () => {
+    await county();
+    const before = { ...groupCommitStats };
+    const results = await Promise.allSettled([
+      prisma.$transaction([prisma.loginAttempt.create({ data: { key: "kept:1" } })]),
+      prisma.$transaction(async (tx) => {
+        await tx.loginAttempt.create({ data: { key: "undone" } });
+        throw new Error("roll back");
+      }),
+      prisma.$transaction([prisma.loginAttempt.create({ data: { key: "kept:2" } })]),
+      // A unique violation fails one batch, and only that one.
+      prisma.$transaction([prisma.county.create({ data: { slug: "zhenlai", nameZh: "重复", nameEn: "Dup", provinceZh: "吉林省", provinceEn: "Jilin", kind: "ASSIGNED" } })]),
+      prisma.$transaction([prisma.loginAttempt.create({ data: { key: "kept:3" } })]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "rejected", "fulfilled"]);
+    expect((await prisma.loginAttempt.findMany({ orderBy: { key: "asc" } })).map((a) => a.key)).toEqual(["kept:1", "kept:2", "kept:3"]);
+    expect(await prisma.county.count()).toBe(1);
+    expect(groupCommitStats.commits - before.commits).toBe(1);
   });
 });

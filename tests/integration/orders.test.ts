@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ledgerTotalFen } from "~/models/ledger.server";
-import { markOrderPaid, placeOrder, recordRefund, releaseExpiredReservations, type PlaceOrderInput } from "~/models/order.server";
+import { cartFingerprint } from "~/models/cart-fingerprint.server";
+import { markOrderPaid, placeCartOrder, placeOrder, recordRefund, releaseExpiredReservations, type PlaceOrderInput } from "~/models/order.server";
 import { prisma } from "~/utils/db.server";
 import { createReferenceData, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
@@ -66,6 +67,55 @@ describe("placing an order", () => {
     for (const r of refused) expect(r).toMatchObject({ ok: false, reason: "lines", problems: [{ productId: rice.id, problem: "sold-out" }] });
     expect(await stockOf(rice.id)).toBe(0);
     expect(await prisma.order.count()).toBe(3);
+  });
+
+  it("sells the last 3 units to exactly 3 of 50 buyers checking out their carts at once, each order with its payment attempt", async () => {
+    const rice = await product(3);
+    const buyers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        prisma.user.create({
+          data: { username: `C${i}`, name: `买家${i}`, role: "EMPLOYEE", passwordHash: "x", cart: { create: { token: `t-${i}`, lines: { create: { productId: rice.id, quantity: 1, priceFenWhenAdded: 5990 } } } } },
+        }),
+      ),
+    );
+    const fingerprint = cartFingerprint([{ productId: rice.id, quantity: 1, unitPriceFen: 5990 }]);
+    const results = await Promise.all(
+      buyers.map((b, i) =>
+        placeCartOrder({
+          userId: b.id,
+          checkoutKey: `cart-key-${i}`,
+          cartFingerprint: fingerprint,
+          delivery: { method: "DELIVERY", recipient: "张伟", mobile: "13800010001", addressText: "长春" },
+          payment: { provider: "LOCAL", providerRef: `lp_concurrent_${i}` },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ reason: "lines", problems: [{ productId: rice.id, problem: "sold-out" }] });
+    expect(await stockOf(rice.id)).toBe(0);
+    expect(await prisma.order.count()).toBe(3);
+    // Each order has its one attempt; a refused buyer has no attempt and keeps the cart line.
+    expect(await prisma.payment.count()).toBe(3);
+    expect(await prisma.cartLine.count()).toBe(47);
+  });
+
+  it("orders a cart only as the page showed it, and answers a resent form with the order it made", async () => {
+    const rice = await product(10);
+    await prisma.cart.create({ data: { userId: buyer.id, token: "t-single", lines: { create: { productId: rice.id, quantity: 2, priceFenWhenAdded: 5990 } } } });
+    const input = { userId: buyer.id, checkoutKey: "cart-key-single", delivery: order([]).delivery };
+    const seen = cartFingerprint([{ productId: rice.id, quantity: 2, unitPriceFen: 5990 }]);
+    await prisma.product.update({ where: { id: rice.id }, data: { priceFen: 6500 } });
+    expect(await placeCartOrder({ ...input, cartFingerprint: seen })).toEqual({ ok: false, reason: "cart-changed" });
+    expect(await stockOf(rice.id)).toBe(10);
+
+    const now = cartFingerprint([{ productId: rice.id, quantity: 2, unitPriceFen: 6500 }]);
+    const placed = await placeCartOrder({ ...input, cartFingerprint: now });
+    expect(placed).toMatchObject({ ok: true, replayed: false, order: { totalFen: 13000 } });
+    // Sent again: the cart is empty now, and the answer is the same order.
+    const again = await placeCartOrder({ ...input, cartFingerprint: now });
+    expect(again).toMatchObject({ ok: true, replayed: true, order: { totalFen: 13000 } });
+    expect(await stockOf(rice.id)).toBe(8);
+    expect(await prisma.order.count()).toBe(1);
   });
 
   it("counts two lines drawing on one product together", async () => {

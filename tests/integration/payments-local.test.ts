@@ -2,10 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ledgerTotalFen } from "~/models/ledger.server";
 import { markShipped } from "~/models/order.server";
 import { cancelOrder, refundOrder, startPayment } from "~/models/payment.server";
+import { changeCart, getCart } from "~/models/cart.server";
+import * as checkoutRoute from "~/routes/checkout";
 import * as payPage from "~/routes/pay.local.$ref";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { cookieFor, type ReferenceData } from "../support/admin-fixtures";
+import { post, thrown } from "../support/buying";
 import { resetDatabase } from "../support/db";
 import { createBuyer, createShop, placeTestOrder, product, stockOf } from "../support/order-fixtures";
 
@@ -66,6 +69,28 @@ const press = (ref: string, intent: string, cookie = buyerCookie) => outcome(() 
 const orderOf = (id: number) => prisma.order.findUniqueOrThrow({ where: { id } });
 
 describe("the test payment page", () => {
+  it("is opened by checkout in the order's own commit, and the same form sent again lands on the same page", async () => {
+    const rice = await product(ref, 10, 5990);
+    await changeCart({ userId: buyer.id }, { intent: "add", productId: rice.id, quantity: 2 });
+    const pickup = await prisma.pickupPoint.create({ data: { code: "T1", nameZh: "测试自提点", nameEn: "Test point", addressZh: "一号门", addressEn: "Gate 1", kind: "COMPANY" } });
+    const fields = { checkoutKey: "key-local-0000000001", cartFingerprint: (await getCart({ userId: buyer.id })).fingerprint, method: "PICKUP", pickupPointId: String(pickup.id), note: "" };
+    const submit = () => thrown(checkoutRoute.action({ request: post("/checkout", buyerCookie, fields), params: {}, context: {} }));
+
+    const first = await submit();
+    const location = first.headers.get("Location")!;
+    expect(location).toMatch(/^\/pay\/local\/lp_[0-9a-f]{24}$/);
+    const order = await prisma.order.findFirstOrThrow({ where: { userId: buyer.id }, include: { payments: true } });
+    expect(order.payments).toEqual([expect.objectContaining({ provider: "LOCAL", status: "PENDING", amountFen: 11980, providerRef: location.split("/").at(-1) })]);
+    expect(order.payments[0]!.createdAt.getTime()).toBe(order.createdAt.getTime());
+    expect((await getCart({ userId: buyer.id })).lines).toEqual([]);
+
+    expect((await submit()).headers.get("Location")).toBe(location);
+    expect(await prisma.order.count()).toBe(1);
+    expect(await prisma.payment.count()).toBe(1);
+    expect((await press(location.split("/").at(-1)!, "pay")).status).toBe(302);
+    expect((await orderOf(order.id)).status).toBe("PAID");
+  });
+
   it("is where startPayment sends the buyer, and shows the order to its owner only", async () => {
     const { order, ref, redirectUrl } = await orderWithLocalPayment();
     expect(redirectUrl).toBe(`/pay/local/${ref}`);

@@ -11,6 +11,10 @@ export const localProvider: PaymentProvider = {
   name: "LOCAL",
 
   async createCheckout() {
+    return this.prepareCheckout!();
+  },
+
+  prepareCheckout() {
     const providerRef = `lp_${randomBytes(12).toString("hex")}`;
     return { providerRef, redirectUrl: `/pay/local/${providerRef}` };
   },

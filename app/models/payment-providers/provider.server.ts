@@ -43,6 +43,11 @@ export type ProviderRefund =
 export interface PaymentProvider {
   readonly name: ProviderName;
   createCheckout(request: CheckoutRequest): Promise<{ providerRef: string; redirectUrl: string }>;
+  /**
+   * For a provider that needs no call to anyone to open a checkout (the test provider): the attempt,
+   * made up front so it is written in the order's own commit.
+   */
+  prepareCheckout?(): { providerRef: string; redirectUrl: string };
   checkoutState(providerRef: string): Promise<CheckoutState>;
   /** Closes an open checkout so it can no longer be paid (best effort: it may have just been paid). */
   closeCheckout(providerRef: string): Promise<void>;
