@@ -271,6 +271,7 @@ export default {
     invoiceRecorded: "Invoice recorded",
     total: "Order total",
   },
+  ratings: { title: "Ratings from organisation buyers", none: "No ratings yet", average: "Average {{average}} stars ({{count}} ratings)" },
   errors: {
     required: "Please fill this in",
     tooLong: "Too long",

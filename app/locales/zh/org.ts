@@ -269,6 +269,7 @@ export default {
     invoiceRecorded: "发票已登记",
     total: "订单金额",
   },
+  ratings: { title: "单位买家评价", none: "还没有评价", average: "平均 {{average}} 星（{{count}} 条评价）" },
   errors: {
     required: "请填写此项",
     tooLong: "内容过长",
