@@ -11,11 +11,11 @@ type Tx = Prisma.TransactionClient;
 const code = (first17: string) => first17 + creditCodeCheckCharacter(first17);
 
 export const DEMO_ORG_MEMBERS = [
-  { employeeNo: "E20001", name: "赵敏", mobile: "13800020001", org: "canteen", role: "BUYER" },
-  { employeeNo: "E20002", name: "孙浩", mobile: "13800020002", org: "canteen", role: "APPROVER" },
-  { employeeNo: "E20003", name: "周静", mobile: "13800020003", org: "canteen", role: "ORG_ADMIN" },
-  { employeeNo: "E20004", name: "吴芳", mobile: "13800020004", org: "welfare", role: "ORG_ADMIN" },
-  { employeeNo: "E20005", name: "郑磊", mobile: "13800020005", org: "welfare", role: "BUYER" },
+  { employeeNo: "D20001", name: "陈静", mobile: "13800040001", org: "canteen", role: "BUYER" },
+  { employeeNo: "D20002", name: "刘洋", mobile: "13800040002", org: "canteen", role: "APPROVER" },
+  { employeeNo: "D20003", name: "黄磊", mobile: "13800040003", org: "canteen", role: "ORG_ADMIN" },
+  { employeeNo: "D20004", name: "何芳", mobile: "13800040004", org: "welfare", role: "ORG_ADMIN" },
+  { employeeNo: "D20005", name: "马超", mobile: "13800040005", org: "welfare", role: "BUYER" },
 ] as const;
 
 export const DEMO_ORGANISATIONS = {
@@ -23,25 +23,25 @@ export const DEMO_ORGANISATIONS = {
     name: "一汽总部职工食堂",
     kind: "CANTEEN",
     creditCode: code("91220101MA0Y0CT00"),
-    contactName: "周静",
-    contactMobile: "13800020003",
+    contactName: "黄磊",
+    contactMobile: "13800040003",
     paymentTerms: "ON_TERMS",
     termDays: 30,
     creditLimitFen: 50_000_000,
     approvalThresholdFen: 500_000,
-    location: { name: "总部职工食堂后厨收货口", address: "吉林省长春市汽车经济技术开发区东风大街 8899 号 职工食堂北门", contactName: "赵敏", contactMobile: "13800020001" },
+    location: { name: "总部职工食堂后厨收货口", address: "吉林省长春市汽车经济技术开发区东风大街 8899 号 职工食堂北门", contactName: "陈静", contactMobile: "13800040001" },
   },
   welfare: {
     name: "一汽工会职工福利部",
     kind: "WELFARE",
     creditCode: code("81220101MA0Y0WF00"),
-    contactName: "吴芳",
-    contactMobile: "13800020004",
+    contactName: "何芳",
+    contactMobile: "13800040004",
     paymentTerms: "PAY_NOW",
     termDays: 30,
     creditLimitFen: 0,
     approvalThresholdFen: 1_000_000,
-    location: { name: "工会福利仓库", address: "吉林省长春市汽车经济技术开发区东风大街 2259 号 工会大楼一层", contactName: "郑磊", contactMobile: "13800020005" },
+    location: { name: "工会福利仓库", address: "吉林省长春市汽车经济技术开发区东风大街 2259 号 工会大楼一层", contactName: "马超", contactMobile: "13800040005" },
   },
 } as const;
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await createUserWithRole("route-employee", "EMPLOYEE", "route-employee-password");
   adminCookie = await cookieFor({ username: "route-admin", password: "route-admin-password" });
   employeeCookie = await cookieFor({ username: "route-employee", password: "route-employee-password" });
-  orgAdminCookie = await cookieFor({ username: "E20003", password: DEMO_EMPLOYEE_PASSWORD });
+  orgAdminCookie = await cookieFor({ username: "D20003", password: DEMO_EMPLOYEE_PASSWORD });
 });
 
 /** Runs a loader or action and reports its status however it answers (returned, thrown, or sync throw). */
