@@ -406,7 +406,6 @@ export async function confirmReceipt(
           await insert;
         }
       }
-      if (order.termsPaidFen >= dueFen && !order.paidAt) await tx.order.update({ where: { id: orderId }, data: { paidAt: now } });
     }
     await tx.orderEvent.create({ data: { orderId, status: order.status, note: shortageFen > 0 ? "received-short" : "received", actorUserId: userId, createdAt: now } });
     await recordAudit(tx, { userId, action: "organisation.order.receive", entityType: "Order", entityId: orderId, details: { organisationId, shortageFen } });

@@ -55,7 +55,6 @@ export async function recordTermsPayment(orderId: number, input: TermsPaymentInp
           totalFen: true,
           shortageFen: true,
           termsPaidFen: true,
-          paidAt: true,
           buyerType: true,
           lines: { select: { countyId: true, unitPriceFen: true, quantity: true, receivedQuantity: true } },
         },
@@ -81,10 +80,11 @@ export async function recordTermsPayment(orderId: number, input: TermsPaymentInp
       });
       const termsPaidFen = order.termsPaidFen + input.amount;
       const settled = termsPaidFen >= order.totalFen - order.shortageFen;
+      // paidAt stays empty on terms: it means "paid through a provider", which refunds rely on.
       // Guarded by the paid total read above: a concurrent payment makes this one retry, never double count.
       const { count } = await tx.order.updateMany({
         where: { id: orderId, termsPaidFen: order.termsPaidFen },
-        data: { termsPaidFen, ...(settled && !order.paidAt ? { paidAt: now } : {}) },
+        data: { termsPaidFen },
       });
       if (count === 0) throw new Error("order changed while recording a payment");
       // What was delivered counts: received quantities once confirmed, else what was ordered.

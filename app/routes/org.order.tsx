@@ -145,7 +145,7 @@ export default function QuickOrder() {
       <Form method="post" encType="multipart/form-data" className={card} aria-labelledby="upload-title">
         <h2 id="upload-title" className="text-lg font-semibold">{t("order.uploadTitle")}</h2>
         <p id="upload-hint" className="text-sm text-stone-600">{t("order.uploadHint")}</p>
-        <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-xs">sku,quantity{"\n"}ZL-RICE-5KG,20{"\n"}HL-FUNGUS-250G,12</pre>
+        <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-xs">sku,quantity{"\n"}ZL-0001,20{"\n"}JL-1063,12</pre>
         {orgField}
         <div>
           <label htmlFor="order-file" className="block text-sm font-medium">{t("order.file")}</label>
