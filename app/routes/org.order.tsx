@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
-import { BulkNav, useMessageParams } from "~/components/org/bulk-nav";
+import { BulkNav, useMessageParams, useRowProblemText } from "~/components/org/bulk-nav";
 import {
   deleteList,
   getDraftRows,
@@ -114,6 +114,7 @@ export default function QuickOrder() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const messageParams = useMessageParams();
+  const problemText = useRowProblemText();
   if (!membership) {
     return (
       <section className="mx-auto max-w-3xl space-y-4">
@@ -164,7 +165,7 @@ export default function QuickOrder() {
             <p className="font-medium">{t("order.uploadFailed", { count: actionData.uploadProblems.length })}</p>
             <ul className="mt-1 list-disc pl-5" data-testid="upload-problems">
               {actionData.uploadProblems.map((p, i) => (
-                <li key={i}>{t(p.message, { ...messageParams(p.params), row: p.row })}</li>
+                <li key={i}>{problemText(p)}</li>
               ))}
             </ul>
           </div>
@@ -200,7 +201,7 @@ export default function QuickOrder() {
                   <td className="py-1 pr-2">
                     <label htmlFor={`sku-${i}`} className="sr-only">{t("order.skuOfRow", { row: i + 1 })}</label>
                     <input id={`sku-${i}`} name={`sku.${i}`} defaultValue={row.sku} autoComplete="off" aria-invalid={problem ? true : undefined} aria-describedby={errorId} className="w-full min-w-0 rounded border border-stone-400 px-2 py-1 font-mono aria-[invalid=true]:border-red-700" />
-                    {problem ? <p id={errorId} className="mt-1 text-xs text-red-700">{t(problem.message, messageParams(problem.params))}</p> : null}
+                    {problem ? <p id={errorId} className="mt-1 text-xs text-red-700">{problemText(problem)}</p> : null}
                   </td>
                   <td className="py-1 pr-2">
                     <label htmlFor={`quantity-${i}`} className="sr-only">{t("order.quantityOfRow", { row: i + 1 })}</label>

@@ -25,3 +25,16 @@ export function useMessageParams() {
   return (params: Record<string, string | number> | undefined) =>
     Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, MONEY_PARAMS.has(k) && typeof v === "number" ? formatFen(v, language) : v]));
 }
+
+/**
+ * A row problem in words. The quantity rules' messages (shop namespace, shared with the product page)
+ * do not name the row, so it is put in front of them; the organisation's own line messages already do.
+ */
+export function useRowProblemText() {
+  const { t } = useTranslation("org");
+  const messageParams = useMessageParams();
+  return (problem: { row: number; message: string; params: Record<string, string | number> }) => {
+    const text = t(problem.message, messageParams(problem.params));
+    return problem.message.startsWith("org:lineErrors.") || problem.row === 0 ? text : t("lineErrors.atRow", { row: problem.row, message: text });
+  };
+}

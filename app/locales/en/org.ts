@@ -116,6 +116,7 @@ export default {
     replaceWarning: "Loading a list replaces what is entered now.",
   },
   lineErrors: {
+    atRow: "Row {{row}}: {{message}}",
     empty: "No products entered yet",
     tooMany: "An order has at most {{max}} rows",
     skuMissing: "Row {{row}}: enter a SKU",

@@ -114,6 +114,7 @@ export default {
     replaceWarning: "载入清单会替换当前填写的内容。",
   },
   lineErrors: {
+    atRow: "第 {{row}} 行：{{message}}",
     empty: "还没有填写任何商品",
     tooMany: "一张订单最多 {{max}} 行",
     skuMissing: "第 {{row}} 行：请填写商品编码",
