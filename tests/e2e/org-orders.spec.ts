@@ -111,3 +111,34 @@ test("a canteen buyer uploads 200 lines, fixes the bad row, orders above the thr
   await buyer.goto(orderUrl);
   await expect(buyer.getByTestId("outstanding")).toHaveText(await admin.getByTestId("outstanding").innerText());
 });
+
+test("the welfare buyer orders from a 360 px phone: grid, review and order page fit without sideways scrolling", async ({ page }) => {
+  const welfareBuyer = DEMO_ORG_MEMBERS.find((m) => m.org === "welfare" && m.role === "BUYER")!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signInAs(page, welfareBuyer.employeeNo, "/org/order");
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const [first, second] = demoLines(2);
+  await page.getByLabel("第 1 行商品编码").fill(first!.sku);
+  await page.getByLabel("第 1 行数量").fill("x");
+  await page.getByLabel("第 2 行商品编码").fill(second!.sku);
+  await page.getByLabel("第 2 行数量").fill("3");
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "下一步：核对价格" }).click();
+  // The bad quantity is named on its row, and what was typed is still there.
+  const quantity = page.getByLabel("第 1 行数量");
+  await expect(quantity).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${(await quantity.getAttribute("aria-describedby"))!}`)).toHaveText(/第 1 行：数量“x”不正确/);
+  await expect(page.getByLabel("第 2 行商品编码")).toHaveValue(second!.sku);
+  await expectNoSeriousA11yViolations(page);
+
+  await quantity.fill("4");
+  await page.getByRole("button", { name: "下一步：核对价格" }).click();
+  await expect(page.getByRole("heading", { name: "核对并下单" })).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "提交订单" }).click();
+  await expect(page.getByText("订单已提交", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("order-status").first()).toHaveText("待支付");
+  await expect(page.getByRole("button", { name: "立即支付" })).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});
