@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDraftRows, saveDraftRows } from "~/models/org-order-lines.server";
 import { decideOrgOrder, placeOrgOrder } from "~/models/org-order.server";
-import { markOrderPaid } from "~/models/order.server";
+import { markOrderPaid, releaseExpiredReservations } from "~/models/order.server";
 import * as checkoutPage from "~/routes/org.checkout";
 import * as orderPage from "~/routes/org.order";
 import * as orgOrderPage from "~/routes/org.orders.$number";
@@ -264,6 +264,27 @@ describe("approval", () => {
     expect(await stockOf(rice.id)).toBe(1000);
     const page = (await call(orgOrderPage.loader as RouteHandler, request(`/org/orders/${placed.order.number}`, org.buyer.cookie), { number: placed.order.number })) as { order: { status: string; decisionReason: string } };
     expect(page.order).toMatchObject({ status: "CANCELLED", decisionReason: "超预算" });
+  });
+});
+
+describe("reservations while an order waits", () => {
+  it("the sweeper leaves an order waiting for approval alone; once approved, a pay-now order is held 72 hours, then released once", async () => {
+    const org = await organisationWithMembers({ approvalThresholdFen: 0 });
+    const rice = await bulkProduct(ref, { sku: "RICE", priceFen: 1000 });
+    const placed = await placeFor(org, [{ sku: "RICE", quantity: 40, priceFen: 1000 }]);
+    if (!placed.ok) throw new Error("placing failed");
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000);
+    expect(await releaseExpiredReservations(inAWeek)).toBe(0);
+    expect(await stockOf(rice.id)).toBe(960);
+
+    await decideOrgOrder(placed.order.id, org.id, org.approver.id, { intent: "approve", reason: "" });
+    // The buyer pays through the same provider as employees (here the built-in test payment).
+    const pay = await thrown(call(orgOrderPage.action as RouteHandler, post(`/org/orders/${placed.order.number}`, org.buyer.cookie, { intent: "pay" }), { number: placed.order.number }));
+    expect(pay.headers.get("Location")).toMatch(/\/pay\/local\//);
+    expect(await releaseExpiredReservations(new Date(Date.now() + 71 * 3_600_000))).toBe(0);
+    expect(await releaseExpiredReservations(new Date(Date.now() + 73 * 3_600_000))).toBe(1);
+    expect(await releaseExpiredReservations(new Date(Date.now() + 74 * 3_600_000))).toBe(0);
+    expect(await stockOf(rice.id)).toBe(1000);
   });
 });
 
