@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchHttpCheckout } from "./bench/checkout-http";
 import { benchOrders } from "./bench/orders";
+import { benchOrgOrder, describeOrgOrderBench } from "./bench/org-order";
 
 const { values: args } = parseArgs({
   options: {
@@ -242,6 +243,8 @@ async function main() {
         `(p50 ${checkout.p50.toFixed(1)} ms, p95 ${checkout.p95.toFixed(1)} ms, ${checkout.failures} failed of ${checkout.orders})`,
     );
     hall.kill();
+    const orgOrder = await benchOrgOrder(DB_FILE, { runs: 20 });
+    log(describeOrgOrderBench(orgOrder));
     const orders = await benchOrders(DB_FILE, { buyers: 20, seconds: SECONDS });
     log(
       `orders: ${orders.ordersPerSecond.toFixed(0)} orders/s placed by ${orders.buyers} concurrent buyers (p50 ${orders.p50.toFixed(1)} ms, p95 ${orders.p95.toFixed(1)} ms, ${orders.failures} refused); ` +
@@ -250,7 +253,7 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       "bench/results/latest.json",
-      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, orgOrder }, null, 2),
     );
   } finally {
     hall.kill();

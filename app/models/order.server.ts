@@ -3,7 +3,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { cartFingerprint } from "./cart-fingerprint.server";
-import { allocateRefund, amountsByCounty, ledgerInserts, sqliteDateTime } from "./ledger.server";
+import { allocateRefund, amountsByCounty, buyerTypes, ledgerInserts, sqliteDateTime } from "./ledger.server";
 
 /**
  * Orders: placing (stock reserved atomically), paying, expiring, cancelling, shipping, refunding.
@@ -22,6 +22,9 @@ export const orderStatuses = [
   "CANCELLED",
   "REFUNDED",
   "PARTLY_REFUNDED",
+  // Organisation orders (ADR 011): waiting for the organisation's approver; confirmed to ship on terms.
+  "PENDING_APPROVAL",
+  "CONFIRMED",
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
@@ -31,6 +34,11 @@ export const MAX_QUANTITY = 999;
 export function reservationMinutes() {
   const raw = Number(process.env.RESERVATION_MINUTES ?? 30);
   return Number.isInteger(raw) && raw > 0 ? raw : 30;
+}
+
+/** The ledger counts a sale for whoever bought it: employees, or the organisation's kind (ADR 011). */
+export function ledgerBuyerType(orderBuyerType: string): (typeof buyerTypes)[number] {
+  return (buyerTypes as readonly string[]).includes(orderBuyerType) ? (orderBuyerType as (typeof buyerTypes)[number]) : "EMPLOYEE";
 }
 
 export type CheckoutLine = { productId: number; quantity: number };
@@ -56,7 +64,7 @@ export type PlaceOrderResult =
   | { ok: false; reason: "empty" | "too-many-lines" | "bad-quantity" | "pickup-unknown" }
   | { ok: false; reason: "lines"; problems: LineProblem[] };
 
-function orderNumber(now: Date) {
+export function orderNumber(now: Date) {
   const day = now.toISOString().slice(0, 10).replaceAll("-", "");
   return `FP-${day}-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
 }
@@ -324,7 +332,7 @@ export async function markOrderPaid(input: { orderId: number; provider: string; 
       await tx.payment.updateMany({ where: { provider: input.provider, providerRef: input.providerRef }, data: { status: "SUCCEEDED" } });
       for (const insert of ledgerInserts(
         tx,
-        { sourceType: "ORDER_PAID", sourceId: String(order.id), orderId: order.id, occurredAt: at, channel: "ONLINE_HALL", buyerType: "EMPLOYEE" },
+        { sourceType: "ORDER_PAID", sourceId: String(order.id), orderId: order.id, occurredAt: at, channel: "ONLINE_HALL", buyerType: ledgerBuyerType(order.buyerType) },
         amountsByCounty(order.lines),
         1,
       )) {
@@ -380,7 +388,7 @@ export function recordRefund(refundId: number, now = new Date()): Promise<Refund
         status: true,
         reason: true,
         requestedById: true,
-        order: { select: { id: true, totalFen: true, refundedFen: true, paidAt: true, status: true, lines: { select: { countyId: true, lineTotalFen: true } } } },
+        order: { select: { id: true, totalFen: true, refundedFen: true, paidAt: true, status: true, buyerType: true, lines: { select: { countyId: true, lineTotalFen: true } } } },
       },
     });
     if (!refund) return { ok: false, reason: "not-found" };
@@ -396,7 +404,7 @@ export function recordRefund(refundId: number, now = new Date()): Promise<Refund
     await tx.order.update({ where: { id: order.id }, data: { refundedFen, status } });
     for (const insert of ledgerInserts(
       tx,
-      { sourceType: "REFUND", sourceId: String(refund.id), orderId: order.id, occurredAt: now, channel: "ONLINE_HALL", buyerType: "EMPLOYEE" },
+      { sourceType: "REFUND", sourceId: String(refund.id), orderId: order.id, occurredAt: now, channel: "ONLINE_HALL", buyerType: ledgerBuyerType(order.buyerType) },
       allocateRefund(refund.amountFen, amountsByCounty(order.lines)),
       -1,
     )) {
@@ -410,7 +418,8 @@ export function recordRefund(refundId: number, now = new Date()): Promise<Refund
 /** Administrators move a paid order along: shipped (with carrier and tracking), delivered, completed. */
 export async function markShipped(orderId: number, carrier: string, trackingNumber: string, actorUserId: number, now = new Date()) {
   const [changed] = await prisma.$transaction([
-    prisma.order.updateMany({ where: { id: orderId, status: "PAID" }, data: { status: "SHIPPED", carrier, trackingNumber } }),
+    // CONFIRMED: an organisation's order on terms ships before its bank transfer arrives (ADR 012).
+    prisma.order.updateMany({ where: { id: orderId, status: { in: ["PAID", "CONFIRMED"] } }, data: { status: "SHIPPED", carrier, trackingNumber } }),
   ]);
   if (changed.count === 0) return false;
   await prisma.$transaction([

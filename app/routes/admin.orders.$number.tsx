@@ -102,7 +102,8 @@ export default function AdminOrder() {
   const summaryFor = (intent: string) => (actionData?.intent === intent && Object.keys(actionData.fieldErrors).length > 0 ? actionData.formError : null);
   const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : {});
   const left = order.totalFen - order.refundedFen;
-  const canShip = order.status === "PAID";
+  // CONFIRMED: an organisation's order on terms, shipped before its bank transfer (ADR 012).
+  const canShip = order.status === "PAID" || order.status === "CONFIRMED";
   const canDeliver = order.status === "SHIPPED";
   const canRefund = order.paidAt !== null && left > 0 && order.status !== "AWAITING_PAYMENT";
   const canCancel = order.status === "AWAITING_PAYMENT" || order.status === "PAID";

@@ -9,6 +9,8 @@ import { listAudit } from "~/models/audit.server";
 import { listCountiesForAdmin } from "~/models/county.server";
 import { fieldErrorsOf, formText, SupplierSchema, SupplierStatusSchema, type FieldErrors } from "~/models/product-schema";
 import { getSupplier, setSupplierStatus, updateSupplier } from "~/models/supplier.server";
+import { supplierRatings } from "~/models/org-order.server";
+import { SupplierRatings } from "~/components/org/supplier-ratings";
 import { requireAdmin } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
 
@@ -17,13 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const id = idOr404(params.id);
-  const [supplier, counties, audit] = await Promise.all([
+  const [supplier, counties, audit, ratings] = await Promise.all([
     getSupplier(id),
     listCountiesForAdmin(),
     listAudit({ entityType: "Supplier", entityId: String(id), take: 50 }),
+    supplierRatings(id),
   ]);
   if (!supplier) throw new Response("Not found", { status: 404 });
-  return { supplier, counties, audit };
+  return { supplier, counties, audit, ratings };
 }
 
 type Failure = { intent: string; values: Record<string, string>; fieldErrors: FieldErrors };
@@ -52,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditSupplier() {
   const { t } = useTranslation("admin");
-  const { supplier, counties, audit } = useLoaderData<typeof loader>();
+  const { supplier, counties, audit, ratings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -120,6 +123,7 @@ export default function EditSupplier() {
         <SubmitButton busy={busyIntent === "status"} busyLabel={t("common.saving")}>{t("suppliers.applyStatus")}</SubmitButton>
       </Form>
 
+      <SupplierRatings ratings={ratings} />
       <div className={card}>
         <h2 className="text-lg font-semibold">{t("audit.title")}</h2>
         <AuditTable rows={audit} showEntity={false} />

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/admin/form-fields";
+import { BulkNav } from "~/components/org/bulk-nav";
 import { LocationFields, StatusBadge } from "~/components/org/location-fields";
 import type { FieldErrors } from "~/models/account-schema";
 import { InviteSchema, LocationSchema, memberRoles, pathErrorsOf, RoleChangeSchema } from "~/models/organisation-schema";
@@ -94,6 +95,7 @@ export default function OrganisationPage() {
           <SubmitButton variant="secondary">{t("page.show")}</SubmitButton>
         </Form>
       ) : null}
+      {current?.organisation.status === "APPROVED" ? <BulkNav organisationId={current.organisation.id} name={current.organisation.name} showApprovals={current.role !== "BUYER"} /> : null}
       {current ? <Organisation current={current} /> : <p className="text-stone-700">{t("page.none")}</p>}
     </section>
   );

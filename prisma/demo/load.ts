@@ -9,6 +9,7 @@ import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { buildSearchFields } from "../../app/models/search.server";
 import { DEMO_ADMIN, allDemoProducts, categories, counties, suppliers } from "./catalogue";
+import { loadDemoOrganisations } from "./organisations";
 import { DEMO_EMPLOYEES, DEMO_EMPLOYEE_PASSWORD, DEMO_PICKUP_POINTS } from "./people";
 
 export type DemoLoadResult =
@@ -202,6 +203,8 @@ export async function loadDemoCatalogue(prisma: PrismaClient, options: DemoLoadO
           });
           employees++;
         }
+        // Bulk buyers (issue 4): a canteen on terms and the union's welfare programme.
+        await loadDemoOrganisations(tx, employeeHash);
       }
 
       const existingPoints = new Set((await tx.pickupPoint.findMany({ select: { code: true } })).map((p) => p.code));

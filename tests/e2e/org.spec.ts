@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { fillSignInForm, signInAsAdmin } from "./support/admin";
 
-// A published, valid 统一社会信用代码; the demo data has no organisations, so it is free.
+// A published, valid 统一社会信用代码; the demo organisations use other codes, so it is free.
 const CREDIT_CODE = "91350100M000100Y43";
 
 test("a canteen applies with its credit code, is told exactly what is wrong, and is approved", async ({ browser }) => {

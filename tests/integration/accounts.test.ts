@@ -346,7 +346,8 @@ describe("demo people and pickup points", () => {
   it("loads three employees with a default 长春 address, and the pickup points in order", async () => {
     const result = await loadDemoCatalogue(prisma, { admin: false, bcryptCost: 4 });
     expect(result).toMatchObject({ loaded: true, employees: 3, pickupPoints: 3 });
-    const employees = await prisma.user.findMany({ where: { role: "EMPLOYEE" }, include: { addresses: true }, orderBy: { id: "asc" } });
+    // The demo organisations' members (prisma/demo/organisations.ts) are loaded with their organisations.
+    const employees = await prisma.user.findMany({ where: { role: "EMPLOYEE", memberships: { none: {} } }, include: { addresses: true }, orderBy: { id: "asc" } });
     expect(employees.map((e) => [e.employeeNo, e.name, e.mobile])).toEqual(DEMO_EMPLOYEES.map((e) => [e.employeeNo, e.name, e.mobile]));
     for (const e of employees) {
       expect(e.addresses).toHaveLength(1);

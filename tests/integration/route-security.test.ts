@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { loadDemoCatalogue } from "../../prisma/demo/load";
+import { DEMO_EMPLOYEE_PASSWORD } from "../../prisma/demo/people";
 import { cookieFor, createUserWithRole } from "../support/admin-fixtures";
 import { request } from "../support/routes";
 
@@ -17,6 +18,8 @@ const params = { id: "1", slug: "zhenlai", number: "FP-20261126-000001", ref: "x
 
 let adminCookie: string;
 let employeeCookie: string;
+// The demo canteen's organisation admin (prisma/demo/organisations.ts): organisation pages act for members.
+let orgAdminCookie: string;
 
 beforeAll(async () => {
   await loadDemoCatalogue(prisma, { admin: false, bcryptCost: 4 });
@@ -24,6 +27,7 @@ beforeAll(async () => {
   await createUserWithRole("route-employee", "EMPLOYEE", "route-employee-password");
   adminCookie = await cookieFor({ username: "route-admin", password: "route-admin-password" });
   employeeCookie = await cookieFor({ username: "route-employee", password: "route-employee-password" });
+  orgAdminCookie = await cookieFor({ username: "D20003", password: DEMO_EMPLOYEE_PASSWORD });
 });
 
 /** Runs a loader or action and reports its status however it answers (returned, thrown, or sync throw). */
@@ -79,8 +83,8 @@ describe("every administrative route", () => {
 describe("reading a page", () => {
   it("never changes anything, whoever asks and whatever the query string says", async () => {
     const before = await fingerprint();
-    const hostileQuery = "?intent=delete&id=1&quantity=-5&productId=1&status=ARCHIVED&amount=999999&confirm=cancel";
-    for (const cookie of [null, employeeCookie, adminCookie]) {
+    const hostileQuery = "?intent=delete&id=1&quantity=-5&productId=1&status=ARCHIVED&amount=999999&confirm=cancel&org=1&blank=99999";
+    for (const cookie of [null, employeeCookie, adminCookie, orgAdminCookie]) {
       for (const { name, mod } of routes) {
         if (!mod.loader) continue;
         const result = await outcome(() => mod.loader!({ request: request(`/${name}${hostileQuery}`, cookie), params, context: {} }));
@@ -99,6 +103,7 @@ describe("hostile form input", () => {
     { productId: "999999", quantity: "1" },
     { name: "<script>alert(1)</script>".repeat(500), nameZh: "x".repeat(10_000), reason: "x".repeat(10_000), note: "x".repeat(10_000) },
     { price: "-1", delta: "-999999999", amount: "-100", amountYuan: "1e9" },
+    { org: "1", number: "FP-20261126-000001", listId: "-1", "sku.0": "x".repeat(500), "quantity.0": "-1", "received.1": "-3", "stars.1": "9" },
   ];
   const intents = ["add", "set-quantity", "remove", "update", "adjustStock", "archive", "refund", "ship", "cancel", "create", "status", "pay", "fail"];
 
@@ -112,7 +117,7 @@ describe("hostile form input", () => {
       return { stock, prices, Order, OrderLine, Refund, LedgerEntry, Cart, CartLine, Address, User, Product, Payment };
     };
     const before = await guarded();
-    for (const cookie of [employeeCookie, adminCookie]) {
+    for (const cookie of [employeeCookie, adminCookie, orgAdminCookie]) {
       for (const { name, mod } of routes) {
         if (!mod.action || name === "logout" || name === "login" || name === "register") continue;
         for (const intent of intents) {

@@ -10,6 +10,8 @@ const tone: Record<OrderStatus, string> = {
   CANCELLED: "bg-stone-200 text-stone-800",
   REFUNDED: "bg-stone-200 text-stone-800",
   PARTLY_REFUNDED: "bg-amber-100 text-amber-900",
+  PENDING_APPROVAL: "bg-amber-100 text-amber-900",
+  CONFIRMED: "bg-green-100 text-green-900",
 };
 
 /** An order's status, translated; the colour only repeats what the word says. */

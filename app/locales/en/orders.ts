@@ -104,6 +104,12 @@ export default {
     events: {
       "reservation-expired": "Not paid in time; cancelled automatically",
       "buyer-cancelled": "Cancelled by the buyer",
+      "approved": "Approved",
+      "rejected": "Rejected",
+      "received": "Received",
+      "received-short": "Received with a shortage",
+      "terms-payment": "Bank transfer received",
+      "terms-settled": "Paid in full by bank transfer",
     },
   },
   status: {
@@ -115,6 +121,8 @@ export default {
     CANCELLED: "Cancelled",
     REFUNDED: "Refunded",
     PARTLY_REFUNDED: "Partly refunded",
+    PENDING_APPROVAL: "Awaiting approval",
+    CONFIRMED: "Confirmed (on terms)",
   },
   adminOrders: {
     title: "Orders",

@@ -102,6 +102,12 @@ export default {
     events: {
       "reservation-expired": "超时未支付，订单自动取消",
       "buyer-cancelled": "买家取消",
+      "approved": "审批通过",
+      "rejected": "审批驳回",
+      "received": "已验货",
+      "received-short": "已验货，有短缺",
+      "terms-payment": "收到对公转账",
+      "terms-settled": "对公转账已结清",
     },
   },
   status: {
@@ -113,6 +119,8 @@ export default {
     CANCELLED: "已取消",
     REFUNDED: "已退款",
     PARTLY_REFUNDED: "部分退款",
+    PENDING_APPROVAL: "待审批",
+    CONFIRMED: "已确认（账期）",
   },
   adminOrders: {
     title: "订单管理",

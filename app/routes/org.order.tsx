@@ -1,0 +1,252 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
+import { BulkNav, useMessageParams, useRowProblemText } from "~/components/org/bulk-nav";
+import {
+  deleteList,
+  getDraftRows,
+  listSavedLists,
+  numbered,
+  parseOrderFile,
+  pastOrderRows,
+  saveDraftRows,
+  savedListRows,
+  saveList,
+  validateRows,
+  type RowProblem,
+} from "~/models/org-order-lines.server";
+import { GRID_BLANK_ROWS, gridRows, MAX_ORG_LINES, SavedListNameSchema } from "~/models/org-order-schema";
+import { ORDERING_ROLES, organisationForPage } from "~/models/org-order.server";
+import { formText } from "~/models/product-schema";
+import { requireUser } from "~/utils/auth.server";
+import { idOr404 } from "~/utils/params";
+
+export const meta: MetaFunction = () => [{ title: "快速下单 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const membership = await organisationForPage(user.id, url.searchParams.get("org"), ORDERING_ROLES);
+  if (!membership) return { membership: null, rows: [], lists: [], blank: 0 };
+  const { organisation } = membership;
+  const [rows, lists] = await Promise.all([getDraftRows(organisation.id, user.id), listSavedLists(organisation.id)]);
+  const extra = Number(url.searchParams.get("blank"));
+  const blank = Number.isInteger(extra) && extra > GRID_BLANK_ROWS ? Math.min(extra, MAX_ORG_LINES) : GRID_BLANK_ROWS;
+  return { membership, rows, lists, blank: Math.max(0, Math.min(blank, MAX_ORG_LINES + GRID_BLANK_ROWS - rows.length)) };
+}
+
+type ActionData = { intent: string; problems?: RowProblem[]; uploadProblems?: RowProblem[]; message?: string; params?: Record<string, string | number>; listName?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const form = formText(formData);
+  const membership = await organisationForPage(user.id, form.org ?? "", ORDERING_ROLES);
+  if (!membership) throw new Response("Not found", { status: 404 });
+  const organisationId = membership.organisation.id;
+  const intent = form.intent ?? "";
+  const here = (query: string) => redirect(`/org/order?org=${organisationId}${query}`);
+  const fail = (body: Omit<ActionData, "intent">) => data<ActionData>({ intent, ...body }, { status: 400 });
+
+  switch (intent) {
+    case "save":
+    case "review":
+    case "addRows":
+    case "saveList": {
+      const rows = gridRows(form);
+      // Saved first, as typed: whatever happens next, a reload shows what was entered.
+      await saveDraftRows(organisationId, user.id, rows);
+      if (intent === "addRows") throw here(`&blank=${Number(form.blank || GRID_BLANK_ROWS) + GRID_BLANK_ROWS}`);
+      if (intent === "save") throw here("&done=saved");
+      const validation = await validateRows(numbered(rows));
+      if (!validation.ok) return fail({ problems: validation.problems, listName: form.listName });
+      if (intent === "review") throw redirect(`/org/checkout?org=${organisationId}`);
+      const name = SavedListNameSchema.safeParse(form);
+      if (!name.success) return fail({ message: "org:errors.listName", listName: form.listName });
+      await saveList(organisationId, user.id, name.data.listName, validation.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })));
+      throw here("&done=listSaved");
+    }
+    case "upload": {
+      const file = formData.get("file");
+      if (!(file instanceof File) || file.size === 0) return fail({ message: "org:upload.missing" });
+      if (file.size > MAX_FILE_BYTES) return fail({ message: "org:upload.tooLarge" });
+      const parsed = await parseOrderFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (!parsed.ok) return fail({ message: parsed.message, params: parsed.params });
+      // Row numbers are the file's, so the buyer finds each bad row in Excel; nothing is added unless all are valid.
+      const validation = await validateRows(parsed.rows);
+      if (!validation.ok) return fail({ uploadProblems: validation.problems });
+      const existing = await getDraftRows(organisationId, user.id);
+      if (existing.length + parsed.rows.length > MAX_ORG_LINES) return fail({ message: "org:lineErrors.tooMany", params: { max: MAX_ORG_LINES } });
+      await saveDraftRows(organisationId, user.id, [...existing, ...parsed.rows.map(({ sku, quantity }) => ({ sku, quantity }))]);
+      throw here(`&done=uploaded&count=${parsed.rows.length}`);
+    }
+    case "clear":
+      await saveDraftRows(organisationId, user.id, []);
+      throw here("&done=cleared");
+    case "loadList": {
+      const rows = await savedListRows(organisationId, idOr404(form.listId));
+      if (!rows) throw new Response("Not found", { status: 404 });
+      await saveDraftRows(organisationId, user.id, rows);
+      throw here("&done=listLoaded");
+    }
+    case "deleteList":
+      await deleteList(organisationId, idOr404(form.listId), user.id);
+      throw here("&done=listDeleted");
+    case "reorder": {
+      const rows = await pastOrderRows(organisationId, form.number ?? "");
+      if (!rows) throw new Response("Not found", { status: 404 });
+      await saveDraftRows(organisationId, user.id, rows);
+      throw here(`&done=reordered&number=${encodeURIComponent(form.number ?? "")}`);
+    }
+    default:
+      return fail({ message: "org:errors.formHasErrors" });
+  }
+}
+
+export default function QuickOrder() {
+  const { t } = useTranslation("org");
+  const { membership, rows, lists, blank } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const messageParams = useMessageParams();
+  const problemText = useRowProblemText();
+  if (!membership) {
+    return (
+      <section className="mx-auto max-w-3xl space-y-4">
+        <h1 className="text-2xl font-semibold">{t("order.title")}</h1>
+        <p className="text-stone-700">{t("bulk.noOrderingOrg")}</p>
+        <Link to="/org" className="text-brand-700 underline">{t("page.title")}</Link>
+      </section>
+    );
+  }
+  const { organisation, role } = membership;
+  const busy = navigation.state !== "idle";
+  const problemsByRow = new Map<number, RowProblem>();
+  for (const p of actionData?.problems ?? []) if (!problemsByRow.has(p.row)) problemsByRow.set(p.row, p);
+  const gridProblems = actionData?.problems ?? [];
+  const done = params.get("done");
+  const allRows = [...rows, ...Array.from({ length: blank }, () => ({ sku: "", quantity: "" }))];
+  const orgField = <input type="hidden" name="org" value={organisation.id} />;
+  const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
+  return (
+    <section className="mx-auto max-w-4xl space-y-6">
+      <BulkNav organisationId={organisation.id} name={organisation.name} showApprovals={role !== "BUYER"} />
+      <h1 className="text-2xl font-semibold">{t("order.title")}</h1>
+      <p className="text-sm text-stone-700">{t("order.intro")}</p>
+      {done === "uploaded" ? <Notice>{t("order.uploaded", { count: Number(params.get("count")) })}</Notice> : null}
+      {done === "reordered" ? <Notice>{t("order.reordered", { number: params.get("number") ?? "" })}</Notice> : null}
+      {done && ["saved", "cleared", "listSaved", "listLoaded", "listDeleted"].includes(done) ? <Notice>{t(`order.${done}`)}</Notice> : null}
+      {actionData?.message ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.message, messageParams(actionData.params))}</p> : null}
+
+      <Form method="post" encType="multipart/form-data" className={card} aria-labelledby="upload-title">
+        <h2 id="upload-title" className="text-lg font-semibold">{t("order.uploadTitle")}</h2>
+        <p id="upload-hint" className="text-sm text-stone-600">{t("order.uploadHint")}</p>
+        <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-xs">sku,quantity{"\n"}ZL-0001,20{"\n"}JL-1063,12</pre>
+        {orgField}
+        <div>
+          <label htmlFor="order-file" className="block text-sm font-medium">{t("order.file")}</label>
+          <input
+            id="order-file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby={actionData?.uploadProblems ? "upload-problems upload-hint" : "upload-hint"}
+            aria-invalid={actionData?.uploadProblems ? true : undefined}
+            className="mt-1 block w-full text-sm"
+          />
+        </div>
+        {actionData?.uploadProblems ? (
+          <div id="upload-problems" role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            <p className="font-medium">{t("order.uploadFailed", { count: actionData.uploadProblems.length })}</p>
+            <ul className="mt-1 list-disc pl-5" data-testid="upload-problems">
+              {actionData.uploadProblems.map((p, i) => (
+                <li key={i}>{problemText(p)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <SubmitButton name="intent" value="upload" busy={busy} variant="secondary">{t("order.upload")}</SubmitButton>
+      </Form>
+
+      <Form method="post" className={card} aria-labelledby="grid-title">
+        <h2 id="grid-title" className="text-lg font-semibold">{t("order.title")}</h2>
+        {orgField}
+        <input type="hidden" name="blank" value={blank} />
+        {gridProblems.length > 0 ? (
+          <div role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            <p className="font-medium">{t("order.hasErrors", { count: gridProblems.length })}</p>
+            {gridProblems.some((p) => p.row === 0) ? <p>{gridProblems.filter((p) => p.row === 0).map((p) => t(p.message, messageParams(p.params))).join(" ")}</p> : null}
+          </div>
+        ) : null}
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="w-12 py-1 pr-2">{t("order.row")}</th>
+              <th scope="col" className="py-1 pr-2">{t("order.sku")}</th>
+              <th scope="col" className="w-28 py-1 pr-2">{t("order.quantity")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {allRows.map((row, i) => {
+              const problem = problemsByRow.get(i + 1);
+              const errorId = problem ? `row-${i}-error` : undefined;
+              return (
+                <tr key={i} className="align-top">
+                  <td className="py-1 pr-2 text-stone-600">{i + 1}</td>
+                  <td className="py-1 pr-2">
+                    <label htmlFor={`sku-${i}`} className="sr-only">{t("order.skuOfRow", { row: i + 1 })}</label>
+                    <input id={`sku-${i}`} name={`sku.${i}`} defaultValue={row.sku} autoComplete="off" aria-invalid={problem ? true : undefined} aria-describedby={errorId} className="w-full min-w-0 rounded border border-stone-400 px-2 py-1 font-mono aria-[invalid=true]:border-red-700" />
+                    {problem ? <p id={errorId} className="mt-1 text-xs text-red-700">{problemText(problem)}</p> : null}
+                  </td>
+                  <td className="py-1 pr-2">
+                    <label htmlFor={`quantity-${i}`} className="sr-only">{t("order.quantityOfRow", { row: i + 1 })}</label>
+                    <input id={`quantity-${i}`} name={`quantity.${i}`} defaultValue={row.quantity} inputMode="numeric" autoComplete="off" aria-invalid={problem ? true : undefined} aria-describedby={errorId} className="w-full min-w-0 rounded border border-stone-400 px-2 py-1 aria-[invalid=true]:border-red-700" />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="flex flex-wrap gap-3">
+          <SubmitButton name="intent" value="review" busy={busy}>{t("order.review")}</SubmitButton>
+          <SubmitButton name="intent" value="save" variant="secondary">{t("order.save")}</SubmitButton>
+          <SubmitButton name="intent" value="addRows" variant="secondary">{t("order.addRows")}</SubmitButton>
+          <SubmitButton name="intent" value="clear" variant="danger">{t("order.clear")}</SubmitButton>
+        </div>
+        <div className="flex flex-wrap items-end gap-3 border-t border-stone-200 pt-4">
+          <TextField name="listName" label={t("order.listName")} hint={t("order.listsHint")} defaultValue={actionData?.listName ?? ""} errors={actionData?.message === "org:errors.listName" ? { listName: ["org:errors.listName"] } : undefined} className="min-w-0 flex-1" />
+          <SubmitButton name="intent" value="saveList" variant="secondary">{t("order.saveList")}</SubmitButton>
+        </div>
+      </Form>
+
+      <div className={card}>
+        <h2 className="text-lg font-semibold">{t("order.lists")}</h2>
+        {lists.length === 0 ? <p className="text-sm text-stone-700">{t("order.noLists")}</p> : <p className="text-sm text-stone-600">{t("order.replaceWarning")}</p>}
+        <ul className="divide-y divide-stone-200">
+          {lists.map((list) => (
+            <li key={list.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+              <span><span className="font-medium">{list.name}</span> · {t("order.lines", { count: list._count.lines })}</span>
+              <span className="flex gap-2">
+                <Form method="post">
+                  {orgField}
+                  <input type="hidden" name="listId" value={list.id} />
+                  <SubmitButton name="intent" value="loadList" variant="secondary">{t("order.load")}</SubmitButton>
+                </Form>
+                <Form method="post">
+                  {orgField}
+                  <input type="hidden" name="listId" value={list.id} />
+                  <SubmitButton name="intent" value="deleteList" variant="danger">{t("order.delete")}</SubmitButton>
+                </Form>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
