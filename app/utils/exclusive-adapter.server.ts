@@ -25,6 +25,9 @@ const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
 /** Statements that only read: they may run inside an open group and answer at once. */
 const isRead = (query: SqlQuery) => /^\s*SELECT\b/i.test(query.sql);
 
+/** Statements SQLite ignores or refuses inside a transaction (PRAGMA foreign_keys, VACUUM …): they end the group first. */
+const needsNoTransaction = (query: SqlQuery) => /^\s*(PRAGMA|VACUUM|ATTACH|DETACH)\b/i.test(query.sql);
+
 /** Most transactions one commit may carry, so a steady stream of writers still reaches the disk. */
 const MAX_GROUP = 64;
 
@@ -104,7 +107,13 @@ export function exclusiveTransactions(factory: SqlDriverAdapterFactory, stats?: 
       };
 
       /** A plain write: inside an open group it is answered only once the group is on disk. */
-      const write = async <T>(run: () => Promise<T>): Promise<T> => {
+      const write = async <T>(query: SqlQuery, run: () => Promise<T>): Promise<T> => {
+        if (needsNoTransaction(query)) {
+          return alone(async () => {
+            await commitGroup();
+            return run();
+          });
+        }
         let durable: Promise<void> | null = null;
         const result = await alone(async () => {
           const value = await run();
@@ -121,8 +130,8 @@ export function exclusiveTransactions(factory: SqlDriverAdapterFactory, stats?: 
       return {
         provider: inner.provider,
         adapterName: inner.adapterName,
-        queryRaw: (query: SqlQuery): Promise<SqlResultSet> => (isRead(query) ? alone(() => inner.queryRaw(query)) : write(() => inner.queryRaw(query))),
-        executeRaw: (query: SqlQuery) => write(() => inner.executeRaw(query)),
+        queryRaw: (query: SqlQuery): Promise<SqlResultSet> => (isRead(query) ? alone(() => inner.queryRaw(query)) : write(query, () => inner.queryRaw(query))),
+        executeRaw: (query: SqlQuery) => write(query, () => inner.executeRaw(query)),
         // Scripts and settings run outside any transaction: end the open group first.
         executeScript: (script: string) =>
           alone(async () => {

@@ -111,4 +111,20 @@ describe("one SQLite connection shared by every request", () => {
     expect(await prisma.county.count()).toBe(1);
     expect(groupCommitStats.commits - before.commits).toBe(1);
   });
+
+  it("runs a setting that SQLite ignores inside a transaction outside the open group", async () => {
+    await county();
+    // A transaction that rolls back leaves its group open until the event loop turns…
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.loginAttempt.create({ data: { key: "undone" } });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    // …and a PRAGMA sent at once must still take effect.
+    await prisma.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
+    expect(await prisma.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys")).toEqual([{ foreign_keys: 0n }]);
+    await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    expect(await prisma.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys")).toEqual([{ foreign_keys: 1n }]);
+  });
 });
