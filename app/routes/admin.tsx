@@ -23,6 +23,7 @@ const links = [
   { to: "/admin/orders", key: "orders", end: false },
   { to: "/admin/audit", key: "audit", end: false },
   { to: "/admin/organisations", key: "organisations", end: false },
+  { to: "/admin/gift-boxes", key: "giftBoxes", end: false },
 ] as const;
 
 export default function AdminLayout() {

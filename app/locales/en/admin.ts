@@ -13,6 +13,7 @@ export default {
     employees: "Employees",
     orders: "Orders",
     organisations: "Organisations",
+    giftBoxes: "Gift boxes",
   },
   common: {
     save: "Save",

@@ -11,6 +11,7 @@ export default {
     employees: "员工",
     orders: "订单",
     organisations: "单位",
+    giftBoxes: "福利礼盒",
   },
   common: {
     save: "保存",
