@@ -383,13 +383,15 @@ export async function listShipments(orderId: number, options: { page?: number; s
 }
 
 /**
- * The gift shipments addressed to an employee: those whose 工号 is theirs, and only those. The
+ * The gift shipments addressed to a signed-in employee: those whose 工号 is their account's, and only those. The
  * recipient sees their own row, the box and the sending organisation, never the order's other
  * recipients or its money.
  */
-export async function shipmentsForEmployee(employeeNo: string | null) {
-  if (!employeeNo) return [];
-  return prisma.shipment.findMany({
+export async function shipmentsForUser(userId: number) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { employeeNo: true } });
+  const employeeNo = user?.employeeNo ?? null;
+  if (!employeeNo) return { employeeNo, shipments: [] };
+  const shipments = await prisma.shipment.findMany({
     where: { employeeNo: employeeNo.toUpperCase(), order: { status: { notIn: ["CANCELLED", "PENDING_APPROVAL"] } } },
     orderBy: { id: "desc" },
     take: 50,
@@ -408,6 +410,7 @@ export async function shipmentsForEmployee(employeeNo: string | null) {
       order: { select: { organisation: { select: { name: true } }, giftBoxes: { select: { giftBox: { select: { nameZh: true, nameEn: true } } } } } },
     },
   });
+  return { employeeNo, shipments };
 }
 
 /** Gift orders for the administrators' list, newest first, with shipment progress. */
@@ -544,3 +547,12 @@ export async function shipFromFile(orderId: number, fileName: string, bytes: Uin
   return { ok: true, changed };
 }
 
+
+/** For the organisation's order page: the box and shipment counts by status, or null for an ordinary order. */
+export async function giftSummary(orderId: number) {
+  const gift = await giftOfOrder(orderId);
+  if (!gift) return null;
+  const counts = await prisma.shipment.groupBy({ by: ["status"], where: { orderId }, _count: true });
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count])) as Partial<Record<ShipmentStatus, number>>;
+  return { ...gift, byStatus, all: counts.reduce((sum, c) => sum + c._count, 0) };
+}

@@ -113,3 +113,14 @@ export function parseGiftBoxForm(form: Record<string, string>): { ok: true; inpu
   if (!fields.success || !components.ok) return { ok: false, errors };
   return { ok: true, input: { ...fields.data, components: components.components } };
 }
+
+/** Status, page and search from the URL; anything else is ignored. */
+export function shipmentQuery(url: URL) {
+  const status = url.searchParams.get("status");
+  const page = Number(url.searchParams.get("page"));
+  return {
+    status: shipmentStatuses.includes(status as ShipmentStatus) ? (status as ShipmentStatus) : null,
+    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    q: (url.searchParams.get("q") ?? "").slice(0, 40),
+  };
+}

@@ -165,6 +165,7 @@ export default {
     changed: "{{count}} parcels updated.",
     nothing: "No parcel could be updated.",
     notShippable: "The order is not paid (or confirmed on terms) yet and cannot ship.",
+    rowInvalid: "The carrier is required; tracking numbers are letters, digits and hyphens only.",
     fileFailed: "The tracking file has {{count}} problems; no parcel was updated:",
   },
   shipFile: {

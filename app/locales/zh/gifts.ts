@@ -163,6 +163,7 @@ export default {
     changed: "已更新 {{count}} 个包裹。",
     nothing: "没有可更新的包裹。",
     notShippable: "订单尚未付款（或未确认账期），还不能发货。",
+    rowInvalid: "承运商必填；运单号只能包含字母、数字和连字符。",
     fileFailed: "运单文件有 {{count}} 处问题，没有任何包裹被更新：",
   },
   shipFile: {
