@@ -114,7 +114,7 @@ export default function OrgGiftReview() {
         <div><dt className="text-stone-600">{t("review.shipments")}</dt><dd className="font-semibold" data-testid="gift-shipments">{recipientCount}</dd></div>
         <div><dt className="text-stone-600">{t("review.unitPrice")}</dt><dd className="font-semibold">{price.ok ? <Money fen={price.unitPriceFen} /> : "—"}</dd></div>
         <div><dt className="text-stone-600">{t("review.total")}</dt><dd className="font-semibold" data-testid="gift-total">{price.ok ? <Money fen={price.totalFen} /> : "—"}</dd></div>
-        <div className="col-span-2 sm:col-span-4 text-xs text-stone-600">{t("review.file", { name: fileName })}</div>
+        <div className="col-span-2 text-xs text-stone-600 sm:col-span-4"><dt className="sr-only">{t("upload.file")}</dt><dd>{t("review.file", { name: fileName })}</dd></div>
       </dl>
 
       {price.ok ? (
