@@ -548,11 +548,13 @@ export async function shipFromFile(orderId: number, fileName: string, bytes: Uin
 }
 
 
-/** For the organisation's order page: the box and shipment counts by status, or null for an ordinary order. */
+/** Shipments shown on the organisation's order page itself; the rest are a link away, paged. */
+const SUMMARY_SHIPMENTS = 20;
+
+/** For the organisation's order page: the box, shipment counts by status and the first shipments, or null for an ordinary order. */
 export async function giftSummary(orderId: number) {
   const gift = await giftOfOrder(orderId);
   if (!gift) return null;
-  const counts = await prisma.shipment.groupBy({ by: ["status"], where: { orderId }, _count: true });
-  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count])) as Partial<Record<ShipmentStatus, number>>;
-  return { ...gift, byStatus, all: counts.reduce((sum, c) => sum + c._count, 0) };
+  const { shipments, byStatus, all } = await listShipments(orderId, { page: 1 });
+  return { ...gift, byStatus, all, first: shipments.slice(0, SUMMARY_SHIPMENTS) };
 }

@@ -7,6 +7,7 @@ import * as giftsPage from "~/routes/org.gifts._index";
 import * as reviewPage from "~/routes/org.gifts.review";
 import * as giftOrderPage from "~/routes/org.gifts.orders.$number";
 import * as myGiftsPage from "~/routes/orders.gifts";
+import * as orgOrderPage from "~/routes/org.orders.$number";
 import { prisma } from "~/utils/db.server";
 import { createReferenceData, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
@@ -224,6 +225,10 @@ describe("who sees what", () => {
     expect((await thrown(call(giftOrderPage.loader, request(url, other.admin.cookie), { number: placed.order.number }))).status).toBe(404);
     const page = (await call(giftOrderPage.loader, request(`${url}?page=2`, org.approver.cookie), { number: placed.order.number })) as Awaited<ReturnType<typeof giftOrderPage.loader>>;
     expect({ all: page.list.all, page: page.list.page, pages: page.list.pages, rows: page.list.shipments.length, first: page.list.shipments[0]?.row }).toEqual({ all: 150, page: 2, pages: 2, rows: 50, first: 102 });
+    // The organisation's order page carries the box, the counts and the first parcels.
+    const orderPage = (await call(orgOrderPage.loader, request(`/org/orders/${placed.order.number}`, org.buyer.cookie), { number: placed.order.number })) as { gift: { boxes: number; all: number; byStatus: Record<string, number>; first: { row: number }[] } | null };
+    expect(orderPage.gift).toMatchObject({ boxes: 150, all: 150, byStatus: { PENDING: 150 } });
+    expect(orderPage.gift?.first.map((s) => s.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
   });
 
   it("an employee whose 工号 is a recipient sees their own shipment only, never others' rows or the order's money", async () => {

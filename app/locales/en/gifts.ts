@@ -101,6 +101,7 @@ export default {
     placed: "Your order has been placed.",
     placedPending: "Your order has been placed. It is above the approval threshold and waits for an approver.",
     backToOrder: "Order details",
+    firstOnes: "The first {{count}} parcels",
     viewShipments: "View the {{count}} recipients' parcels",
   },
   mine: {

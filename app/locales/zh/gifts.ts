@@ -99,6 +99,7 @@ export default {
     placed: "订单已提交。",
     placedPending: "订单已提交，金额超过审批额度，等待审批人审批。",
     backToOrder: "查看订单详情",
+    firstOnes: "前 {{count}} 个包裹",
     viewShipments: "查看 {{count}} 个收件人包裹",
   },
   mine: {
