@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { fillSignInForm, signInAsAdmin } from "./support/admin";
 
@@ -21,6 +21,14 @@ function recipientFile(badRow?: number) {
     lines.push(i % 2 === 0 ? `职工${i},W${String(i).padStart(5, "0")},${mobile},,HQ,` : `职工${i},W${String(i).padStart(5, "0")},${mobile},吉林省长春市东风大街 ${i} 号,,`);
   }
   return Buffer.from(`\uFEFF${lines.join("\r\n")}`, "utf8");
+}
+
+/** No sideways scrolling on a 360 px phone (wide tables scroll inside their own region). */
+async function expectFitsPhone(page: Page) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 test("an administrator defines a gift box; the welfare buyer sends it to 500 recipients and sees 500 shipments", async ({ browser }) => {
@@ -55,6 +63,7 @@ test("an administrator defines a gift box; the welfare buyer sends it to 500 rec
   await expect(buyer.getByRole("heading", { name: "福利礼盒", level: 1 })).toBeVisible();
   await expect(buyer.getByRole("listitem").filter({ hasText: BOX_NAME })).toContainText("¥162.80");
   await expectNoSeriousA11yViolations(buyer);
+  await expectFitsPhone(buyer);
 
   // First with one bad row: the error is listed with its row number, and nothing is kept.
   await buyer.getByLabel("礼盒", { exact: true }).selectOption({ label: BOX_NAME });
@@ -77,6 +86,7 @@ test("an administrator defines a gift box; the welfare buyer sends it to 500 rec
   await expect(buyer.getByTestId("gift-shipments")).toHaveText("500");
   await expect(buyer.getByTestId("gift-total")).toHaveText("¥81,400.00");
   await expectNoSeriousA11yViolations(buyer);
+  await expectFitsPhone(buyer);
   await buyer.getByLabel("采购单号（可选）").fill("GH-2026-001");
   await buyer.getByRole("button", { name: "提交订单" }).click();
 
@@ -93,8 +103,10 @@ test("an administrator defines a gift box; the welfare buyer sends it to 500 rec
   await expect(buyer.getByTestId("shipments").locator("tbody tr")).toHaveCount(1);
   await expect(buyer.getByTestId("shipments")).toContainText("一汽总部自提点");
   await expectNoSeriousA11yViolations(buyer);
+  await expectFitsPhone(buyer);
 
   // The organisation's order page shows the same shipments' progress.
   await buyer.getByRole("link", { name: "查看订单详情" }).click();
   await expect(buyer.getByRole("link", { name: "查看 500 个收件人包裹" })).toBeVisible();
+  await expect(buyer.getByText("待发货 500 · 已发货 0 · 已送达 0")).toBeVisible();
 });
