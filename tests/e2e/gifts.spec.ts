@@ -5,6 +5,9 @@ import { fillSignInForm, signInAsAdmin } from "./support/admin";
 // The demo welfare organisation's buyer (prisma/demo/organisations.ts) and the seeded gift box's
 // products (scripts/seed-gifts.ts gives each 1,000 more units for the festival).
 const WELFARE_BUYER = { username: "E20005", password: "hall-employee-2026" };
+const WELFARE_ADMIN = { username: "E20004", password: "hall-employee-2026" };
+// A demo employee who is also on the recipient list (row 2): they see their own parcel, nobody else's.
+const RECIPIENT = { username: "E10001", password: "hall-employee-2026" };
 const COMPONENTS = [
   { sku: "ZL-0001", quantity: "1" },
   { sku: "HL-0005", quantity: "1" },
@@ -18,6 +21,10 @@ function recipientFile(badRow?: number) {
   for (let i = 1; i <= 500; i++) {
     const row = i + 1;
     const mobile = row === badRow ? "1380001" : `139${String(70_000_000 + i)}`;
+    if (i === 1) {
+      lines.push(`张伟,E10001,${mobile === "1380001" ? mobile : "13800010001"},吉林省长春市东风大街 8899 号 3 栋 501,,`);
+      continue;
+    }
     lines.push(i % 2 === 0 ? `职工${i},W${String(i).padStart(5, "0")},${mobile},,HQ,` : `职工${i},W${String(i).padStart(5, "0")},${mobile},吉林省长春市东风大街 ${i} 号,,`);
   }
   return Buffer.from(`\uFEFF${lines.join("\r\n")}`, "utf8");
@@ -109,4 +116,35 @@ test("an administrator defines a gift box; the welfare buyer sends it to 500 rec
   await buyer.getByRole("link", { name: "查看订单详情" }).click();
   await expect(buyer.getByRole("link", { name: "查看 500 个收件人包裹" })).toBeVisible();
   await expect(buyer.getByText("待发货 500 · 已发货 0 · 已送达 0")).toBeVisible();
+  const orderUrl = buyer.url();
+
+  // The welfare office's admin approves, the buyer pays (test payment), the hall ships every parcel.
+  const approver = await (await browser.newContext()).newPage();
+  await approver.goto(`/login?redirectTo=${encodeURIComponent(new URL(orderUrl).pathname)}`);
+  await fillSignInForm(approver, WELFARE_ADMIN.username, WELFARE_ADMIN.password);
+  await approver.getByRole("button", { name: "批准" }).click();
+  await expect(approver.getByText("审批结果已保存")).toBeVisible();
+  await buyer.reload();
+  await buyer.getByRole("button", { name: "立即支付" }).click();
+  await expect(buyer).toHaveURL(/\/pay\/local\//);
+  await buyer.getByRole("button", { name: "支付成功" }).click();
+
+  await admin.goto("/admin/gift-boxes");
+  await admin.getByRole("link", { name: new URL(orderUrl).pathname.split("/").pop()! }).click();
+  await admin.getByLabel("承运商").first().fill("顺丰速运");
+  await admin.getByRole("button", { name: "全部发货" }).click();
+  await expect(admin.getByText("已更新 500 个包裹。")).toBeVisible();
+  await expect(admin.getByTestId("shipment-counts")).toHaveText("待发货 0 · 已发货 500 · 已送达 0");
+  await expectNoSeriousA11yViolations(admin);
+
+  const recipient = await (await browser.newContext()).newPage();
+  await recipient.goto("/login?redirectTo=%2Forders");
+  await fillSignInForm(recipient, RECIPIENT.username, RECIPIENT.password);
+  await recipient.getByRole("link", { name: "我的福利礼盒" }).click();
+  const parcels = recipient.getByTestId("my-gifts").getByRole("listitem");
+  await expect(parcels).toHaveCount(1);
+  await expect(parcels).toContainText(BOX_NAME);
+  await expect(parcels).toContainText("顺丰速运");
+  await expect(parcels).toContainText("已发货");
+  await expect(recipient.getByText("职工2", { exact: false })).toHaveCount(0);
 });
