@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchHttpCheckout } from "./bench/checkout-http";
 import { benchOrders } from "./bench/orders";
+import { benchGiftOrder, formatGiftBench } from "./bench/gift-order";
 import { benchOrgOrder, describeOrgOrderBench } from "./bench/org-order";
 
 const { values: args } = parseArgs({
@@ -250,10 +251,12 @@ async function main() {
       `orders: ${orders.ordersPerSecond.toFixed(0)} orders/s placed by ${orders.buyers} concurrent buyers (p50 ${orders.p50.toFixed(1)} ms, p95 ${orders.p95.toFixed(1)} ms, ${orders.failures} refused); ` +
         `raw better-sqlite3: ${orders.rawTransactionsPerSecond.toFixed(0)} transactions/s; ratio ${orders.ratio.toFixed(3)}`,
     );
+    const gift = await benchGiftOrder(DB_FILE);
+    log(formatGiftBench(gift));
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       "bench/results/latest.json",
-      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, orgOrder }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, orgOrder, gift }, null, 2),
     );
   } finally {
     hall.kill();

@@ -12,6 +12,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { loadDemoCatalogue } from "../prisma/demo/load";
+import { loadDemoGiftBoxes } from "./seed-gifts";
 
 async function main() {
   const url = process.env.DATABASE_URL || "file:./data/hall.db";
@@ -32,6 +33,7 @@ async function main() {
       console.info("Database already has data; demo data not loaded.");
       return;
     }
+    await loadDemoGiftBoxes(prisma);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.info(
       `Demo data loaded in ${seconds}s: ${result.counties} counties, ${result.categories} categories, ` +

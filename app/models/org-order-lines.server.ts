@@ -125,7 +125,7 @@ function toRows(cells: { row: number; values: string[] }[]): ParsedFile {
 }
 
 /** What a cell shows, whatever Excel stored (number, text, rich text, formula result). */
-function cellText(cell: ExcelJS.Cell): string {
+export function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   if (value === null || value === undefined) return "";
   if (typeof value === "object" && "result" in value) return String(value.result ?? "");

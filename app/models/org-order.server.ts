@@ -26,7 +26,7 @@ import { idOr404 } from "~/utils/params";
  */
 export const ORG_PAYMENT_HOURS = 72;
 
-const BUYER_TYPE_OF_KIND: Record<string, string> = { CANTEEN: "CANTEEN", WELFARE: "WELFARE", DEPARTMENT: "OTHER_UNIT" };
+export const BUYER_TYPE_OF_KIND: Record<string, string> = { CANTEEN: "CANTEEN", WELFARE: "WELFARE", DEPARTMENT: "OTHER_UNIT" };
 
 export type PlaceOrgOrderResult =
   | { ok: true; order: { id: number; number: string; totalFen: number; status: string }; replayed: boolean }
@@ -35,20 +35,20 @@ export type PlaceOrgOrderResult =
   | { ok: false; reason: "over-credit-limit"; availableFen: number }
   | { ok: false; reason: "location" | "not-approved" };
 
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly result: Exclude<PlaceOrgOrderResult, { ok: true }>) {
     super(result.reason);
   }
 }
 
 /** Where the order goes once it needs no (more) approval. */
-function confirmedState(organisation: { paymentTerms: string; termDays: number }, now: Date) {
+export function confirmedState(organisation: { paymentTerms: string; termDays: number }, now: Date) {
   return organisation.paymentTerms === "ON_TERMS"
     ? { status: "CONFIRMED", reservedUntil: null, dueDate: new Date(now.getTime() + organisation.termDays * 86_400_000) }
     : { status: "AWAITING_PAYMENT", reservedUntil: new Date(now.getTime() + ORG_PAYMENT_HOURS * 3_600_000), dueDate: null };
 }
 
-async function checkCredit(tx: Prisma.TransactionClient, organisation: { id: number; paymentTerms: string; creditLimitFen: number }, addFen: number) {
+export async function checkCredit(tx: Prisma.TransactionClient, organisation: { id: number; paymentTerms: string; creditLimitFen: number }, addFen: number) {
   if (organisation.paymentTerms !== "ON_TERMS") return;
   const exposure = await creditExposureFen(tx, organisation.id);
   if (exposure + addFen > organisation.creditLimitFen) {

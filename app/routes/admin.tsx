@@ -24,6 +24,7 @@ const links = [
   { to: "/admin/audit", key: "audit", end: false },
   { to: "/admin/organisations", key: "organisations", end: false },
   { to: "/admin/receivables", key: "receivables", end: false },
+  { to: "/admin/gift-boxes", key: "giftBoxes", end: false },
 ] as const;
 
 export default function AdminLayout() {

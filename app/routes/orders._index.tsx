@@ -20,6 +20,7 @@ export default function MyOrders() {
   return (
     <section className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("orders.title")}</h1>
+      <Link to="/orders/gifts" className="inline-block text-sm text-brand-700 underline">{t("gifts:mine.title")}</Link>
       {orders.length === 0 ? (
         <p className="text-stone-700">
           {t("orders.empty")}{" "}

@@ -1,3 +1,5 @@
+import { GiftSummary } from "~/components/gifts/gift-summary";
+import { giftSummary } from "~/models/gift-order.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -35,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { order, membership } = await requireOrgOrder(user.id, params.number);
-  return { order, membership, outstandingFen: order.paymentTerms === "ON_TERMS" ? outstandingFen(order) : 0 };
+  return { order, membership, outstandingFen: order.paymentTerms === "ON_TERMS" ? outstandingFen(order) : 0, gift: await giftSummary(order.id) };
 }
 
 type ActionData = { intent: string; message?: string; params?: Record<string, string | number>; fieldErrors?: FieldErrors; values?: Record<string, string> };
@@ -105,7 +107,7 @@ const DONE = ["placed", "placedPending", "decided", "cancelled", "receivedDone",
 
 export default function OrgOrderPage() {
   const { t } = useTranslation("org");
-  const { order, membership, outstandingFen } = useLoaderData<typeof loader>();
+  const { order, membership, outstandingFen, gift } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -127,6 +129,7 @@ export default function OrgOrderPage() {
         <h1 className="text-2xl font-semibold">{t("orders.detailTitle", { number: order.number })}</h1>
         <OrderStatusBadge status={order.status} />
       </div>
+      <GiftSummary number={order.number} organisationId={organisation.id} gift={gift} />
       {done && DONE.includes(done) ? <Notice>{t(`orders.${done}`)}</Notice> : null}
       {done === "receivedShort" ? <Notice>{t("orders.receivedShort", messageParams({ amount: order.shortageFen }))}</Notice> : null}
       {done === "refundFailed" ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("orders.refundFailed")}</p> : null}

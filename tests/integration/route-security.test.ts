@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { loadDemoCatalogue } from "../../prisma/demo/load";
 import { DEMO_EMPLOYEE_PASSWORD } from "../../prisma/demo/people";
+import { loadDemoGiftBoxes } from "../../scripts/seed-gifts";
 import { cookieFor, createUserWithRole } from "../support/admin-fixtures";
 import { request } from "../support/routes";
 
@@ -23,6 +24,8 @@ let orgAdminCookie: string;
 
 beforeAll(async () => {
   await loadDemoCatalogue(prisma, { admin: false, bcryptCost: 4 });
+  // Gift box 1 exists, so /admin/gift-boxes/$id handlers get past their 404.
+  await loadDemoGiftBoxes(prisma);
   await createUserWithRole("route-admin", "ADMIN", "route-admin-password");
   await createUserWithRole("route-employee", "EMPLOYEE", "route-employee-password");
   adminCookie = await cookieFor({ username: "route-admin", password: "route-admin-password" });

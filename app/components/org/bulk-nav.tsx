@@ -12,6 +12,7 @@ export function BulkNav({ organisationId, name, showApprovals }: { organisationI
       <span className="font-medium text-stone-700">{name}</span>
       <Link to={`/org/order${q}`} className="text-brand-700 underline">{t("bulk.links.order")}</Link>
       <Link to={`/org/orders${q}`} className="text-brand-700 underline">{t("bulk.links.orders")}</Link>
+      <Link to={`/org/gifts${q}`} className="text-brand-700 underline">{t("gifts:title")}</Link>
       {showApprovals ? <Link to={`/org/approvals${q}`} className="text-brand-700 underline">{t("bulk.links.approvals")}</Link> : null}
       <Link to={`/org${q}`} className="text-brand-700 underline">{t("page.title")}</Link>
     </nav>

@@ -14,6 +14,7 @@ export default {
     orders: "Orders",
     organisations: "Organisations",
     receivables: "Receivables",
+    giftBoxes: "Gift boxes",
   },
   common: {
     save: "Save",

@@ -12,6 +12,7 @@ export default {
     orders: "订单",
     organisations: "单位",
     receivables: "应收账款",
+    giftBoxes: "福利礼盒",
   },
   common: {
     save: "保存",

@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, SubmitButton } from "~/components/admin/form-fields";
+import { TableScroller } from "~/components/admin/table-scroller";
+import { GiftBoxFields } from "~/components/gifts/gift-box-fields";
+import { Money } from "~/components/money";
+import { createGiftBox, listGiftBoxes } from "~/models/gift-box.server";
+import { listGiftOrdersForAdmin } from "~/models/gift-order.server";
+import { componentRows, parseGiftBoxForm } from "~/models/gift-schema";
+import { formText } from "~/models/product-schema";
+import { requireAdmin } from "~/utils/auth.server";
+import { useLocalize } from "~/utils/localize";
+
+export const meta: MetaFunction = () => [{ title: "福利礼盒 · 管理后台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [boxes, orders] = await Promise.all([listGiftBoxes(), listGiftOrdersForAdmin()]);
+  return { boxes, orders };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const values = formText(await request.formData());
+  const parsed = parseGiftBoxForm(values);
+  if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
+  const result = await createGiftBox(parsed.input, user.id);
+  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
+  throw redirect(`/admin/gift-boxes/${result.id}?done=created`);
+}
+
+export default function AdminGiftBoxes() {
+  const { t } = useTranslation("gifts");
+  const localize = useLocalize();
+  const { boxes, orders } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const values = actionData?.values ?? {};
+  return (
+    <section className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("admin.title")}</h1>
+      <TableScroller label={t("admin.list")} className="rounded border border-stone-300 bg-white">
+        <table className="w-full min-w-[36rem] text-left text-sm">
+          <thead className="border-b border-stone-300 bg-stone-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("admin.nameZh")}</th>
+              <th scope="col" className="px-3 py-2">{t("components")}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t("admin.price")}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t("admin.availability")}</th>
+              <th scope="col" className="px-3 py-2">{t("admin.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {boxes.map((box) => (
+              <tr key={box.id} className="border-b border-stone-200 align-top">
+                <td className="px-3 py-2">
+                  <Link to={`/admin/gift-boxes/${box.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{localize(box.nameZh, box.nameEn)}</Link>
+                </td>
+                <td className="px-3 py-2 text-xs text-stone-700">
+                  {box.components.map((c) => <span key={c.productId} className="block">{t("componentLine", { name: localize(c.product.nameZh, c.product.nameEn), spec: c.product.spec, quantity: c.quantity })}</span>)}
+                </td>
+                <td className="px-3 py-2 text-right">{box.unitPriceFen === null ? "—" : <Money fen={box.unitPriceFen} />}</td>
+                <td className="px-3 py-2 text-right" data-testid={`available-${box.id}`}>{box.available}</td>
+                <td className="px-3 py-2">{t(`admin.statuses.${box.status}`, { defaultValue: box.status })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
+      <p className="text-xs text-stone-600">{t("admin.priceHint")}</p>
+
+      <h2 className="text-lg font-semibold">{t("admin.orders")}</h2>
+      {orders.length === 0 ? (
+        <p className="text-stone-700">{t("admin.noOrders")}</p>
+      ) : (
+        <TableScroller label={t("admin.orders")} className="rounded border border-stone-300 bg-white">
+          <table className="w-full min-w-[36rem] text-left text-sm">
+            <thead className="border-b border-stone-300 bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("admin.number")}</th>
+                <th scope="col" className="px-3 py-2">{t("admin.organisation")}</th>
+                <th scope="col" className="px-3 py-2">{t("review.boxes")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("admin.total")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("admin.progress")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((o) => (
+                <tr key={o.id} className="border-b border-stone-200">
+                  <td className="px-3 py-2"><Link to={`/admin/gift-boxes/orders/${o.number}`} className="font-mono text-brand-700 underline">{o.number}</Link></td>
+                  <td className="px-3 py-2">{o.organisation?.name}</td>
+                  <td className="px-3 py-2">{o.giftBoxes.map((g) => `${localize(g.giftBox.nameZh, g.giftBox.nameEn)} × ${g.boxes}`).join("，")}</td>
+                  <td className="px-3 py-2 text-right"><Money fen={o.totalFen} /></td>
+                  <td className="px-3 py-2 text-right">{o.shipped} / {o._count.shipments}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroller>
+      )}
+
+      <Form method="post" noValidate className="max-w-3xl space-y-4 rounded border border-stone-300 bg-white p-4">
+        <h2 className="text-lg font-semibold">{t("admin.new")}</h2>
+        <FormError message={actionData ? "gifts:admin.formHasErrors" : null} />
+        <GiftBoxFields values={values} errors={actionData?.errors} components={componentRows(values)} />
+        <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("admin.saving")}>{t("admin.new")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
