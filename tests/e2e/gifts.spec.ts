@@ -4,8 +4,8 @@ import { fillSignInForm, signInAsAdmin } from "./support/admin";
 
 // The demo welfare organisation's buyer (prisma/demo/organisations.ts) and the seeded gift box's
 // products (scripts/seed-gifts.ts gives each 1,000 more units for the festival).
-const WELFARE_BUYER = { username: "E20005", password: "hall-employee-2026" };
-const WELFARE_ADMIN = { username: "E20004", password: "hall-employee-2026" };
+const WELFARE_BUYER = { username: "D20005", password: "hall-employee-2026" };
+const WELFARE_ADMIN = { username: "D20004", password: "hall-employee-2026" };
 // A demo employee who is also on the recipient list (row 2): they see their own parcel, nobody else's.
 const RECIPIENT = { username: "E10001", password: "hall-employee-2026" };
 const COMPONENTS = [
