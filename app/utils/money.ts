@@ -62,3 +62,11 @@ export function parseYuanToFen(text: string): number | null {
   const cents = Number((m[2] ?? "").padEnd(2, "0"));
   return yuan * 100 + cents;
 }
+
+/** "-12.5" → -1250, "12.50" → 1250: amounts that may be negative (corrections). Null when malformed. */
+export function parseSignedYuanToFen(text: string): number | null {
+  const trimmed = text.trim();
+  const negative = trimmed.startsWith("-") || trimmed.startsWith("−");
+  const fen = parseYuanToFen(negative ? trimmed.slice(1) : trimmed);
+  return fen === null ? null : negative ? -fen : fen;
+}
