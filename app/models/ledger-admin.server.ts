@@ -152,7 +152,8 @@ function entryWhere(filter: EntryFilter): Prisma.LedgerEntryWhereInput {
   const from = filter.month ? beijingMonthStart(filter.year, filter.month) : beijingMonthStart(filter.year, 1);
   const to = filter.month ? beijingMonthStart(filter.year, filter.month + 1) : beijingMonthStart(filter.year, 13);
   return {
-    occurredAt: { gte: from, lt: to },
+    // A batch's entries are listed whatever their dates; every other view is one year (or month).
+    occurredAt: filter.batchId && !filter.month ? undefined : { gte: from, lt: to },
     countyId: filter.countyId,
     channel: filter.channel,
     buyerType: filter.buyerType,

@@ -78,11 +78,14 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Records the upload and starts checking it in the background; returns the batch at once. */
 export async function startImport(input: { channel: PlatformChannel; fileName: string; bytes: Uint8Array; userId: number }) {
+  const text = decodeCsvBytes(input.bytes);
+  // Lines less the header: an estimate for the progress bar until the real count is known.
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines += 1;
   const batch = await prisma.importBatch.create({
-    data: { channel: input.channel, fileName: input.fileName.slice(0, 200), createdByUserId: input.userId },
+    data: { channel: input.channel, fileName: input.fileName.slice(0, 200), createdByUserId: input.userId, rowCount: Math.max(0, lines - 1) },
     select: { id: true },
   });
-  const text = decodeCsvBytes(input.bytes);
   const mapping = await getMapping(input.channel);
   const job = checkBatch(batch.id, input.channel, mapping, text)
     .catch(async (error: unknown) => {
