@@ -201,6 +201,7 @@ export default {
     name: "Name",
     amount: "Amount (yuan)",
     entries: "Entries",
+    amountFen: "Amount (fen)",
     totals: "Total",
   },
   progress: {

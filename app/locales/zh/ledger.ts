@@ -199,6 +199,7 @@ export default {
     name: "名称",
     amount: "金额（元）",
     entries: "条目数",
+    amountFen: "金额（分）",
     totals: "合计",
   },
   progress: {
