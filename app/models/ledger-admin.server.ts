@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
-import type { AdjustmentInput, OfflineSaleInput, TargetInput } from "./ledger-schema";
+import { ENTRIES_PER_PAGE, type AdjustmentInput, type OfflineSaleInput, type TargetInput } from "./ledger-schema";
 import { ledgerInserts, sqliteDateTime, type BuyerType, type Channel } from "./ledger.server";
 import { beijingMonthStart } from "./relief-progress.server";
 
@@ -162,7 +162,6 @@ function entryWhere(filter: EntryFilter): Prisma.LedgerEntryWhereInput {
   };
 }
 
-export const ENTRIES_PER_PAGE = 50;
 
 /** The entries behind a figure, newest first, with their sum and where each came from. */
 export async function listEntries(filter: EntryFilter, page = 1) {

@@ -5,7 +5,7 @@ import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
 import { decodeCsvBytes, unguardFormula } from "~/utils/csv.server";
 import { parseYuanToFen } from "~/utils/money";
-import type { MappingInput } from "./ledger-schema";
+import { MAX_IMPORT_ROWS, type MappingInput } from "./ledger-schema";
 import { sqliteDateTime, type PlatformChannel } from "./ledger.server";
 import { appendReversals } from "./ledger-admin.server";
 
@@ -17,8 +17,6 @@ import { appendReversals } from "./ledger-admin.server";
  * platform order already counted on the same channel. A counted batch can be reversed.
  */
 
-export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 200_000;
 const CHUNK_ROWS = 2_000;
 const SHOWN_ISSUES = 200;
 

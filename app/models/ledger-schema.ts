@@ -9,6 +9,9 @@ import { parseSignedYuanToFen, parseYuanToFen } from "~/utils/money";
 export const ledgerChannels = ["ONLINE_HALL", "OFFLINE_HALL", "TMALL", "JD", "SUNING", "OTHER_PLATFORM", "ADJUSTMENT"] as const;
 export const ledgerBuyerTypes = ["EMPLOYEE", "CANTEEN", "WELFARE", "OTHER_UNIT", "OUTSIDE"] as const;
 export const importChannels = ["JD", "TMALL", "SUNING", "OTHER_PLATFORM"] as const;
+export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 200_000;
+export const ENTRIES_PER_PAGE = 50;
 
 const MAX_YUAN_FEN = 100_000_000_000; // 10 亿元: far above any plausible single figure
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

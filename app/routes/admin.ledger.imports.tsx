@@ -7,8 +7,8 @@ import { FormError, SelectField, SubmitButton } from "~/components/admin/form-fi
 import { TableScroller } from "~/components/admin/table-scroller";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
 import { Money } from "~/components/money";
-import { listBatches, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, startImport } from "~/models/ledger-import.server";
-import { importChannels } from "~/models/ledger-schema";
+import { listBatches, startImport } from "~/models/ledger-import.server";
+import { importChannels, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/models/ledger-schema";
 import { requireAdmin } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "平台订单导入 · 管理后台" }];

@@ -26,7 +26,7 @@ export function Breakdown({ id, title, rows, totalFen }: { id: string; title: st
       <div className="mt-2 h-56" aria-hidden="true">
         {mounted ? (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={rows.length > 6 ? -30 : 0} height={rows.length > 6 ? 48 : 24} textAnchor={rows.length > 6 ? "end" : "middle"} />
               <YAxis tickFormatter={(v: number) => formatWan(Math.round(v * 100), locale)} tick={{ fontSize: 11 }} width={64} />
