@@ -76,11 +76,17 @@ export async function getTarget(year: number) {
 /** Every figure of a period, from the rollup: a handful of rows whatever the ledger's size. */
 export async function ledgerFigures(period: Period, today = new Date()) {
   const [from, to] = periodMonths(period);
+  // Summed in SQLite, one GROUP BY per breakdown: a year's rollup may hold thousands of rows
+  // (months × counties × channels × buyers) and only the sums need to reach JavaScript. Keys are
+  // cast to text: the driver types a UNION's column by its first branch.
+  const groups = ["countyId", "channel", "buyerType", "month"] as const;
   const [rows, target, counties] = await Promise.all([
-    prisma.ledgerRollup.findMany({
-      where: { year: period.year, month: { gte: from, lte: to } },
-      select: { month: true, countyId: true, channel: true, buyerType: true, amountFen: true, entryCount: true },
-    }),
+    prisma.$queryRawUnsafe<{ dim: (typeof groups)[number]; k: string; a: number | bigint; n: number | bigint }[]>(
+      groups
+        .map((g) => `SELECT '${g}' AS dim, CAST("${g}" AS TEXT) AS k, SUM("amountFen") AS a, SUM("entryCount") AS n FROM "LedgerRollup" WHERE "year" = ? AND "month" BETWEEN ? AND ? GROUP BY "${g}"`)
+        .join(" UNION ALL "),
+      ...groups.flatMap(() => [period.year, from, to]),
+    ),
     getTarget(period.year),
     prisma.county.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, slug: true, nameZh: true, nameEn: true, kind: true } }),
   ]);
@@ -93,12 +99,15 @@ export async function ledgerFigures(period: Period, today = new Date()) {
   const byMonth = new Map<number, Amount>();
   for (let m = from; m <= to; m++) byMonth.set(m, zero());
   for (const row of rows) {
-    add(total, row);
-    add(indicators[indicatorOf(row.buyerType)], row);
-    for (const [map, key] of [[byCounty, row.countyId], [byChannel, row.channel], [byBuyerType, row.buyerType], [byMonth, row.month]] as const) {
-      const bucket = (map as Map<typeof key, Amount>).get(key) ?? zero();
-      add(bucket, row);
-      (map as Map<typeof key, Amount>).set(key, bucket);
+    const amount = { amountFen: Number(row.a), entryCount: Number(row.n) };
+    if (row.dim === "countyId") byCounty.set(Number(row.k), amount);
+    else if (row.dim === "channel") byChannel.set(String(row.k), amount);
+    else if (row.dim === "month") byMonth.set(Number(row.k), amount);
+    else {
+      // Every entry has exactly one buyer type: these rows also make the total and the indicators.
+      byBuyerType.set(String(row.k), amount);
+      add(total, amount);
+      add(indicators[indicatorOf(String(row.k))], amount);
     }
   }
 
