@@ -17,7 +17,7 @@ import { appendReversals } from "./ledger-admin.server";
  * platform order already counted on the same channel. A counted batch can be reversed.
  */
 
-const CHUNK_ROWS = 1_000;
+const CHUNK_ROWS = 500;
 const SHOWN_ISSUES = 200;
 
 export type ImportIssue = { row: number; column?: string; message: string; params?: Record<string, string | number> };
@@ -73,8 +73,8 @@ export async function waitForImport(batchId: number) {
 }
 
 /**
- * After each chunk the job sleeps as long as the chunk took (at least a few ms): it never holds more
- * than about half of the process, so shoppers' requests keep being served while a big file is checked.
+ * After each chunk the job sleeps as long as the chunk took (at least a few ms), so requests waiting
+ * for the process get turns while a big file is checked (their latency still rises: see the README).
  */
 const pause = (workedMs: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(5, Math.min(workedMs, 200))));
 

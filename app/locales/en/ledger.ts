@@ -22,7 +22,7 @@ export default {
     REVERSAL: "Reversal",
   },
   indicators: { purchase: "Bought (units and staff)", helpedSales: "Sales helped (outside buyers)" },
-  months: "{{month}}",
+  months: "M{{month}}",
   dashboard: {
     title: "Consumption-relief progress",
     year: "Year",
