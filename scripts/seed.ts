@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { loadDemoCatalogue } from "../prisma/demo/load";
 import { loadDemoGiftBoxes } from "./seed-gifts";
+import { seedLedger } from "./seed-ledger";
 
 async function main() {
   const url = process.env.DATABASE_URL || "file:./data/hall.db";
@@ -34,12 +35,13 @@ async function main() {
       return;
     }
     await loadDemoGiftBoxes(prisma);
+    const ledger = seedLedger(file);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.info(
       `Demo data loaded in ${seconds}s: ${result.counties} counties, ${result.categories} categories, ` +
         `${result.suppliers} suppliers, ${result.products} products (${result.flagshipProducts} flagship, ` +
         `${result.endorsements} first-secretary endorsed), ${result.employees} employees, ${result.pickupPoints} pickup points` +
-        `${result.admin ? ", admin user \"admin\"" : ""}.`,
+        `${result.admin ? ", admin user \"admin\"" : ""}, ${ledger.entries} ledger entries.`,
     );
   } finally {
     await prisma.$disconnect();

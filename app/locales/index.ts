@@ -2,6 +2,7 @@ import enAccount from "./en/account";
 import enAdmin from "./en/admin";
 import enCommon from "./en/common";
 import enGifts from "./en/gifts";
+import enLedger from "./en/ledger";
 import enOrders from "./en/orders";
 import enOrg from "./en/org";
 import enShop from "./en/shop";
@@ -9,12 +10,13 @@ import zhAccount from "./zh/account";
 import zhAdmin from "./zh/admin";
 import zhCommon from "./zh/common";
 import zhGifts from "./zh/gifts";
+import zhLedger from "./zh/ledger";
 import zhOrders from "./zh/orders";
 import zhOrg from "./zh/org";
 import zhShop from "./zh/shop";
 
 // One namespace per area of the hall, so each area's wording lives beside its peers.
 export const resources = {
-  zh: { common: zhCommon, shop: zhShop, admin: zhAdmin, account: zhAccount, orders: zhOrders, org: zhOrg, gifts: zhGifts },
-  en: { common: enCommon, shop: enShop, admin: enAdmin, account: enAccount, orders: enOrders, org: enOrg, gifts: enGifts },
+  zh: { common: zhCommon, shop: zhShop, admin: zhAdmin, account: zhAccount, orders: zhOrders, org: zhOrg, gifts: zhGifts, ledger: zhLedger },
+  en: { common: enCommon, shop: enShop, admin: enAdmin, account: enAccount, orders: enOrders, org: enOrg, gifts: enGifts, ledger: enLedger },
 } as const;

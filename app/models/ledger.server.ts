@@ -1,5 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+// The vocabulary lives in the browser-safe schema module so forms can list it too.
+import { importChannels, ledgerBuyerTypes, ledgerChannels } from "./ledger-schema";
 
 /**
  * The consumption-relief ledger. Entries are only ever added (the database refuses UPDATE and
@@ -9,16 +11,30 @@ import { prisma } from "~/utils/db.server";
  */
 // Where a sale was made. Online-hall orders (employees' and organisations') are ONLINE_HALL; the
 // others arrive by entry or import (issue 5).
-export const channels = ["ONLINE_HALL", "OFFLINE_HALL", "TMALL", "JD", "SUNING", "OTHER_PLATFORM", "ADJUSTMENT"] as const;
+export const channels = ledgerChannels;
 // Who bought: the company's staff, its canteens, its welfare programme, its other units, outside buyers.
-export const buyerTypes = ["EMPLOYEE", "CANTEEN", "WELFARE", "OTHER_UNIT", "OUTSIDE"] as const;
+export const buyerTypes = ledgerBuyerTypes;
 // What wrote an entry: a paid order, a refund, a payment received on terms, a shortage found on
 // receipt, an imported platform order, an offline-hall sale, a manual adjustment, a batch reversal.
 export const sourceTypes = ["ORDER_PAID", "REFUND", "TERMS_PAYMENT", "SHORTAGE", "IMPORT", "OFFLINE_SALE", "ADJUSTMENT", "REVERSAL"] as const;
 
+export type Channel = (typeof channels)[number];
+export type BuyerType = (typeof buyerTypes)[number];
+export type SourceType = (typeof sourceTypes)[number];
+export type PlatformChannel = (typeof importChannels)[number];
+
+/**
+ * National reporting separates 购买 (bought by the company's units and staff) from 帮助销售 (sales the
+ * company helped make to outside buyers); the buyer type decides which an entry counts toward.
+ */
+export function indicatorOf(buyerType: string): "purchase" | "helpedSales" {
+  return buyerType === "OUTSIDE" ? "helpedSales" : "purchase";
+}
+
 type Db = Prisma.TransactionClient | typeof prisma;
 
-export type LedgerLine = { countyId: number; amountFen: number };
+/** productId, when given, names the product sold, for the top-products figures (docs/decisions/009). */
+export type LedgerLine = { countyId: number; amountFen: number; productId?: number | null };
 
 /** Sums order lines per county: what the sale counts for each county. */
 export function amountsByCounty(lines: { countyId: number; lineTotalFen: number }[]): LedgerLine[] {
@@ -55,6 +71,12 @@ export type LedgerSource = {
   occurredAt: Date;
   channel: (typeof channels)[number];
   buyerType: (typeof buyerTypes)[number];
+  // Where an entry comes from beyond its source key: all optional, so older callers keep working.
+  batchId?: number | null;
+  createdByUserId?: number | null;
+  productId?: number | null;
+  externalOrderId?: string | null;
+  note?: string | null;
 };
 
 /** DateTime as Prisma writes it to SQLite, so raw inserts sort and compare with Prisma's own. */
@@ -71,8 +93,9 @@ export function ledgerInserts(db: Db, source: LedgerSource, lines: LedgerLine[],
   const now = sqliteDateTime(new Date());
   return lines.map((l) =>
     db.$executeRawUnsafe(
-      `INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt")
-       VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`,
+      `INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt",
+         "batchId","createdByUserId","productId","externalOrderId","note")
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`,
       sqliteDateTime(source.occurredAt),
       sign * l.amountFen,
       l.countyId,
@@ -82,6 +105,11 @@ export function ledgerInserts(db: Db, source: LedgerSource, lines: LedgerLine[],
       source.sourceId,
       source.orderId,
       now,
+      source.batchId ?? null,
+      source.createdByUserId ?? null,
+      l.productId ?? source.productId ?? null,
+      source.externalOrderId ?? null,
+      source.note ?? null,
     ),
   );
 }

@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/models/audit.server";
 import { editableFieldsSelect, searchFieldsFor } from "~/models/product.server";
 import { prisma } from "~/utils/db.server";
+import { decodeCsvBytes, guardFormula, unguardFormula } from "~/utils/csv.server";
 import { fenToYuanInput } from "~/utils/money";
 import {
   CSV_COLUMNS,
@@ -61,16 +62,7 @@ const RowSchema = z.object({
 });
 type CsvRow = z.infer<typeof RowSchema>;
 
-/** UTF-8 with or without BOM; Excel on Chinese Windows saves "CSV" as GB18030, which we also read. */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  let decoded: string;
-  try {
-    decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    decoded = new TextDecoder("gb18030").decode(bytes);
-  }
-  return decoded.replace(/^\uFEFF/, "");
-}
+export { decodeCsvBytes };
 
 type RawRow = { row: number; values: Record<string, string> };
 
@@ -408,21 +400,6 @@ export function importCsv(input: string, userId: number | null): Promise<Validat
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-}
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ as a formula, so an exported name like
- * "=HYPERLINK(…)" could act on the office's machine. Such text is written with a leading apostrophe,
- * which Excel shows as text, and the import takes it off again so a round trip changes nothing.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function guardFormula(value: string | number) {
-  return typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-function unguardFormula(value: string) {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 /** Every product, archived too, in the import's columns; the BOM makes Excel read it as UTF-8. */

@@ -1,8 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProgressLine } from "~/components/ledger/progress-line";
 import { ProductGrid } from "~/components/product-card";
 import { listCounties, listFeaturedProducts } from "~/models/catalogue.server";
+import { beijingYear, publicProgress } from "~/models/relief-progress.server";
 import { useLocalize } from "~/utils/localize";
 
 export const meta: MetaFunction = () => [
@@ -11,14 +13,14 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
-  const [counties, featured] = await Promise.all([listCounties(), listFeaturedProducts(8)]);
-  return { assigned: counties.filter((c) => c.kind === "ASSIGNED"), featured };
+  const [counties, featured, progress] = await Promise.all([listCounties(), listFeaturedProducts(8), publicProgress(beijingYear())]);
+  return { assigned: counties.filter((c) => c.kind === "ASSIGNED"), featured, progress };
 }
 
 export default function Home() {
   const { t } = useTranslation("shop");
   const localize = useLocalize();
-  const { assigned, featured } = useLoaderData<typeof loader>();
+  const { assigned, featured, progress } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-10">
       <section className="rounded-xl bg-gradient-to-br from-brand-700 to-brand-800 p-6 text-white sm:p-10">
@@ -28,6 +30,7 @@ export default function Home() {
           {t("home.browseAll")}
         </Link>
       </section>
+      <ProgressLine progress={progress} />
 
       <section aria-labelledby="counties-title">
         <h2 id="counties-title" className="text-xl font-semibold">

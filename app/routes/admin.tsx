@@ -25,6 +25,7 @@ const links = [
   { to: "/admin/organisations", key: "organisations", end: false },
   { to: "/admin/receivables", key: "receivables", end: false },
   { to: "/admin/gift-boxes", key: "giftBoxes", end: false },
+  { to: "/admin/ledger/entries", key: "ledger", end: false },
 ] as const;
 
 export default function AdminLayout() {
@@ -34,7 +35,7 @@ export default function AdminLayout() {
   const productsActive = pathname.startsWith("/admin/products") && !pathname.startsWith("/admin/products/import");
   return (
     <div>
-      <TabNav label={t("nav.label")} tabs={links.map((link) => ({ to: link.to, end: link.end, label: t(`nav.${link.key}`), active: link.key === "products" ? productsActive : undefined }))} />
+      <TabNav label={t("nav.label")} tabs={links.map((link) => ({ to: link.to, end: link.end, label: t(`nav.${link.key}`), active: link.key === "products" ? productsActive : link.key === "ledger" ? pathname.startsWith("/admin/ledger") : undefined }))} />
       <Outlet />
     </div>
   );

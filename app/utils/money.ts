@@ -45,6 +45,12 @@ export function formatWan(fen: number, locale: Locale = "zh"): string {
   return `¥${millions}M`;
 }
 
+/** A total for the public: in 万元 (or ¥…M) once it is that large, otherwise exact to the fen. */
+export function formatLargeFen(fen: number, locale: Locale = "zh"): string {
+  const threshold = locale === "zh" ? 1_000_000 : 100_000_000; // 1万元 / ¥1M
+  return Math.abs(fen) >= threshold ? formatWan(fen, locale) : formatFen(fen, locale);
+}
+
 /** Yuan as a plain number string for form fields: 1234.5 → "12.34"-style text, no symbol. */
 export function fenToYuanInput(fen: number): string {
   const sign = fen < 0 ? "-" : "";
@@ -61,4 +67,12 @@ export function parseYuanToFen(text: string): number | null {
   const yuan = Number(m[1]);
   const cents = Number((m[2] ?? "").padEnd(2, "0"));
   return yuan * 100 + cents;
+}
+
+/** "-12.5" → -1250, "12.50" → 1250: amounts that may be negative (corrections). Null when malformed. */
+export function parseSignedYuanToFen(text: string): number | null {
+  const trimmed = text.trim();
+  const negative = trimmed.startsWith("-") || trimmed.startsWith("−");
+  const fen = parseYuanToFen(negative ? trimmed.slice(1) : trimmed);
+  return fen === null ? null : negative ? -fen : fen;
 }

@@ -17,7 +17,7 @@ describe("the migrated database", () => {
   });
 
   it("keeps the search index triggers and the ledger's append-only triggers", async () => {
-    for (const name of ["product_search_ai", "product_search_ad", "product_search_au", "LedgerEntry_no_update", "LedgerEntry_no_delete"]) {
+    for (const name of ["product_search_ai", "product_search_ad", "product_search_au", "LedgerEntry_no_update", "LedgerEntry_no_delete", "LedgerEntry_rollup", "LedgerEntry_product_rollup"]) {
       expect(await sqlOf("trigger", name), name).not.toBe("");
     }
   });

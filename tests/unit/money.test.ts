@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fenToYuanInput, formatFen, formatWan, parseYuanToFen } from "~/utils/money";
+import { fenToYuanInput, formatFen, formatLargeFen, formatWan, parseSignedYuanToFen, parseYuanToFen } from "~/utils/money";
 
 describe("formatFen", () => {
   it("shows yuan with two decimals and grouping", () => {
@@ -28,6 +28,21 @@ describe("formatWan", () => {
     expect(formatWan(562_000_000)).toBe("562万元");
     expect(formatWan(562_340_000)).toBe("562.3万元");
     expect(formatWan(135_000_000, "en")).toBe("¥1.35M");
+  });
+
+  it("keeps small public totals exact to the fen", () => {
+    expect(formatLargeFen(562_340_000)).toBe("562.3万元");
+    expect(formatLargeFen(999_999)).toBe("¥9,999.99");
+    expect(formatLargeFen(5_000_000, "en")).toBe("¥50,000.00");
+  });
+});
+
+describe("parseSignedYuanToFen", () => {
+  it("reads corrections, negative or not, exactly", () => {
+    expect(parseSignedYuanToFen("-120.5")).toBe(-12050);
+    expect(parseSignedYuanToFen(" 0.07 ")).toBe(7);
+    expect(parseSignedYuanToFen("--1")).toBeNull();
+    expect(parseSignedYuanToFen("-1.234")).toBeNull();
   });
 });
 

@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { waitForImport } from "~/models/ledger-import.server";
+import * as progressApi from "~/routes/api.progress";
+import * as dashboard from "~/routes/admin._index";
+import * as batchPage from "~/routes/admin.ledger.imports_.$id";
+import * as imports from "~/routes/admin.ledger.imports";
+import * as newEntry from "~/routes/admin.ledger.new";
+import * as targets from "~/routes/admin.ledger.targets";
+import * as reportXlsx from "~/routes/admin.ledger.report[.]xlsx";
+import * as reportCsv from "~/routes/admin.ledger.report[.]csv";
+import { prisma } from "~/utils/db.server";
+import ExcelJS from "exceljs";
+import { cookieFor, createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
+import { resetDatabase } from "../support/db";
+import { post, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+
+let ref: ReferenceData;
+let cookie: string;
+
+beforeEach(async () => {
+  await resetDatabase();
+  ref = await createReferenceData();
+  cookie = await cookieFor(await createUserWithRole("ledger-route-admin", "ADMIN", "ledger-route-password"));
+});
+
+const call = (handler: unknown, req: Request, params: Record<string, string> = {}) => (handler as RouteHandler)({ request: req, params, context: {} });
+
+async function upload(channel: string, csv: string) {
+  const form = new FormData();
+  form.set("intent", "upload");
+  form.set("channel", channel);
+  form.set("file", new File([csv], "jd-orders.csv", { type: "text/csv" }));
+  const response = await thrown(call(imports.action, request("/admin/ledger/imports", cookie, { method: "POST", body: form })));
+  const id = response.headers.get("Location")!.split("/").pop()!;
+  await waitForImport(Number(id));
+  return id;
+}
+
+async function dashboardTotal(year: number) {
+  const result = unwrap<Awaited<ReturnType<typeof dashboard.loader>>>(await call(dashboard.loader, request(`/admin?year=${year}`, cookie)));
+  return result.body.figures.total.amountFen;
+}
+
+describe("/api/progress", () => {
+  it("answers the year's public figures as JSON with cache headers, and nothing private", async () => {
+    await thrown(call(targets.action, post("/admin/ledger/targets", cookie, { year: "2019", total: "1350000", purchase: "", helpedSales: "" })));
+    const key = "route-test-key-1";
+    await thrown(call(newEntry.action, post("/admin/ledger/new", cookie, { intent: "offlineSale", mode: "amount", formKey: key, date: "2019-10-17", buyerType: "EMPLOYEE", countyId: String(ref.zhenlai.id), amount: "5620000.50" })));
+    const response = (await call(progressApi.loader, request("/api/progress?year=2019", null))) as Response;
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=60");
+    const body = await response.json();
+    expect(body).toEqual({
+      year: 2019,
+      targetFen: 135_000_000,
+      achievedFen: 562_000_050,
+      percent: 416.3,
+      counties: [
+        { slug: "zhenlai", nameZh: "镇赉县", nameEn: "Zhenlai County", achievedFen: 562_000_050 },
+        { slug: "fengshan", nameZh: "凤山县", nameEn: "Fengshan County", achievedFen: 0 },
+      ],
+    });
+    expect(JSON.stringify(body)).not.toMatch(/ledger-route-admin|sourceId|orderId|buyer/i);
+  });
+
+  it("refuses a year that is not a year with a clear 400", async () => {
+    for (const year of ["abc", "1999", "20190", "2019.5"]) {
+      const response = (await call(progressApi.loader, request(`/api/progress?year=${year}`, null))) as Response;
+      expect(response.status, year).toBe(400);
+      expect((await response.json()).error).toMatch(/four-digit year/);
+    }
+  });
+});
+
+describe("the administrator's forms", () => {
+  it("a wrong target keeps what was typed and names the field", async () => {
+    const result = unwrap<{ values: Record<string, string>; fieldErrors: Record<string, string[]> }>(
+      await call(targets.action, post("/admin/ledger/targets", cookie, { year: "2019", total: "12,00", purchase: "", helpedSales: "" })),
+    );
+    expect(result.status).toBe(400);
+    expect(result.body.values.total).toBe("12,00");
+    expect(result.body.fieldErrors.total).toEqual(["ledger:errors.amountFormat"]);
+    expect(await prisma.reliefTarget.count()).toBe(0);
+  });
+
+  it("an adjustment without a reason is refused and counts nothing", async () => {
+    const result = unwrap<{ fieldErrors: Record<string, string[]> }>(
+      await call(newEntry.action, post("/admin/ledger/new", cookie, { intent: "adjustment", formKey: "route-test-key-2", date: "2019-10-17", countyId: String(ref.zhenlai.id), channel: "ADJUSTMENT", buyerType: "OUTSIDE", amount: "-5", reason: " " })),
+    );
+    expect(result.status).toBe(400);
+    expect(result.body.fieldErrors.reason).toEqual(["ledger:errors.reasonRequired"]);
+    expect(await prisma.ledgerEntry.count()).toBe(0);
+  });
+});
+
+describe("importing a JD export through the pages", () => {
+  it("shows a bad row, then counts the fixed file: the dashboard moves by exactly its total, and back when reversed", async () => {
+    const header = "订单编号,下单时间,应付金额,县,商品编号";
+    const bad = await upload("JD", `${header}\nJD9001,2019-11-11 10:00:00,199.00,镇赉县,\nJD9002,2019-11-11 10:01:00,abc,凤山县,\n`);
+    const badBatch = unwrap<Awaited<ReturnType<typeof batchPage.loader>>>(await call(batchPage.loader, request(`/admin/ledger/imports/${bad}`, cookie), { id: bad })).body.batch;
+    expect(badBatch.status).toBe("INVALID");
+    expect(badBatch.issues).toEqual([expect.objectContaining({ row: 3, column: "应付金额", message: "ledger:import.badAmount" })]);
+    expect(await dashboardTotal(2019)).toBe(0);
+
+    const good = await upload("JD", `${header}\nJD9001,2019-11-11 10:00:00,199.00,镇赉县,\nJD9002,2019-11-11 10:01:00,88.80,凤山县,\n`);
+    await thrown(call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "confirm" }), { id: good }));
+    expect(await dashboardTotal(2019)).toBe(28_780);
+    // Confirming again (a double click, a retried request) counts nothing more.
+    expect(unwrap(await call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "confirm" }), { id: good })).status).toBe(409);
+    expect(await dashboardTotal(2019)).toBe(28_780);
+
+    const noReason = unwrap(await call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "reverse", reason: "" }), { id: good }));
+    expect(noReason.status).toBe(400);
+    await thrown(call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "reverse", reason: "导错文件" }), { id: good }));
+    expect(await dashboardTotal(2019)).toBe(0);
+  });
+});
+
+describe("the quarterly report", () => {
+  it("exports the quarter as XLSX and CSV with the dashboard's figures to the fen", async () => {
+    await thrown(call(targets.action, post("/admin/ledger/targets", cookie, { year: "2019", total: "1350000", purchase: "", helpedSales: "" })));
+    await thrown(call(newEntry.action, post("/admin/ledger/new", cookie, { intent: "offlineSale", mode: "amount", formKey: "route-test-key-3", date: "2019-10-17", buyerType: "CANTEEN", countyId: String(ref.fengshan.id), amount: "1234.56" })));
+    await thrown(call(newEntry.action, post("/admin/ledger/new", cookie, { intent: "offlineSale", mode: "amount", formKey: "route-test-key-4", date: "2019-07-01", buyerType: "CANTEEN", countyId: String(ref.fengshan.id), amount: "1" })));
+
+    const csvResponse = (await call(reportCsv.loader, request("/admin/ledger/report.csv?year=2019&quarter=4", cookie))) as Response;
+    expect(csvResponse.headers.get("Content-Disposition")).toContain("2019-Q4");
+    const bytes = new Uint8Array(await csvResponse.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv).toContain("凤山县,1234.56");
+    expect(csv).not.toContain("2019-07"); // July is in the third quarter…
+    expect(csv).toContain("1235.56"); // …but counts in the year to date against the target
+
+    const xlsxResponse = (await call(reportXlsx.loader, request("/admin/ledger/report.xlsx?year=2019&quarter=4", cookie))) as Response;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsxResponse.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const values = sheet.getSheetValues().flat().filter((v) => v !== undefined && v !== null);
+    expect(values).toEqual(expect.arrayContaining(["凤山县", 1234.56, 1350000]));
+  });
+});
