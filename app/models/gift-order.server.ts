@@ -7,8 +7,8 @@ import { recordAudit } from "./audit.server";
 import { aggregatedLines, getGiftBox, priceGiftBoxes } from "./gift-box.server";
 import { MAX_BOXES_PER_RECIPIENT, MAX_RECIPIENTS, SHIPMENTS_PAGE_SIZE, type GiftOrderDetails, type ShipInput, type ShipmentStatus } from "./gift-schema";
 import { cellText } from "./org-order-lines.server";
-import { BUYER_TYPE_OF_KIND, checkCredit, confirmedState, Refused } from "./org-order.server";
-import { markDelivered, markShipped, orderNumber } from "./order.server";
+import { checkCredit, insertOrderLines, organisationOrderFields, Refused } from "./org-order.server";
+import { markDelivered, markShipped } from "./order.server";
 import { sqliteDateTime } from "./ledger.server";
 import { decodeCsvBytes } from "./product-csv.server";
 import { uniqueViolation } from "./product.server";
@@ -268,45 +268,18 @@ export async function placeGiftOrder(input: { organisationId: number; userId: nu
           if (taken === 0) throw new GiftRefused({ ok: false, reason: "stock" });
         }
 
-        const state = needsApproval ? { status: "PENDING_APPROVAL", reservedUntil: null, dueDate: null } : confirmedState(organisation, now);
         const created = await tx.order.create({
           data: {
-            number: orderNumber(now),
-            userId,
-            organisationId,
-            status: state.status,
-            reservedUntil: state.reservedUntil,
-            dueDate: state.dueDate,
-            channel: "ONLINE_HALL",
-            buyerType: BUYER_TYPE_OF_KIND[organisation.kind] ?? "OTHER_UNIT",
-            subtotalFen: price.totalFen,
-            totalFen: price.totalFen,
+            ...organisationOrderFields({ organisation, userId, needsApproval, totalFen: price.totalFen, details, now }),
             // Each recipient's address is on their shipment; the order names the organisation's contact.
-            deliveryMethod: "DELIVERY",
             recipient: organisation.contactName,
             mobile: organisation.contactMobile,
-            addressText: "",
-            note: details.note,
-            poNumber: details.poNumber,
-            requestedDeliveryDate: details.requestedDeliveryDate,
-            invoiceTitle: details.wantsInvoice ? details.invoiceTitle : "",
-            invoiceTaxNumber: details.wantsInvoice ? details.invoiceTaxNumber : "",
-            paymentTerms: organisation.paymentTerms,
-            approvalStatus: needsApproval ? "PENDING" : "NONE",
-            checkoutKey: details.checkoutKey,
-            createdAt: now,
-            events: { create: { status: state.status, createdAt: now, actorUserId: userId } },
             giftBoxes: { create: { giftBoxId: box.id, boxes: draft.boxes, unitPriceFen: price.unitPriceFen } },
           },
           select: { id: true, number: true, totalFen: true, status: true },
         });
         const components = new Map(box.components.map((c) => [c.productId, c.product]));
-        await tx.orderLine.createMany({
-          data: price.lines.map((l) => {
-            const p = components.get(l.productId)!;
-            return { orderId: created.id, productId: p.id, sku: p.sku, nameZh: p.nameZh, nameEn: p.nameEn, spec: p.spec, countyId: p.countyId, unitPriceFen: l.unitPriceFen, quantity: l.quantity, lineTotalFen: l.lineTotalFen };
-          }),
-        });
+        await insertOrderLines(tx, created.id, price.lines.map((l) => ({ ...components.get(l.productId)!, ...l })));
         // 5,000 shipments: multi-row INSERTs in chunks, inside the same transaction.
         const createdAt = sqliteDateTime(now);
         for (let start = 0; start < draft.recipients.length; start += SHIPMENT_CHUNK) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, taxNumberProblem } from "./org-order-schema";
+import { checkInvoice, dateField } from "./org-order-schema";
 
 /**
  * Form schemas for welfare gift boxes (ADR 014), shared by server and browser. Messages are i18n keys
@@ -83,12 +83,7 @@ export function giftOrderDetailsSchema(today: string) {
       invoiceTitle: text(100),
       invoiceTaxNumber: z.string().default("").transform((s) => s.replace(/\s/g, "").toUpperCase()),
     })
-    .superRefine((v, ctx) => {
-      if (!v.wantsInvoice) return;
-      if (v.invoiceTitle === "") ctx.addIssue({ code: "custom", path: ["invoiceTitle"], message: "org:errors.invoiceTitle" });
-      const problem = v.invoiceTaxNumber === "" ? "org:errors.required" : taxNumberProblem(v.invoiceTaxNumber);
-      if (problem) ctx.addIssue({ code: "custom", path: ["invoiceTaxNumber"], message: problem });
-    });
+    .superRefine(checkInvoice);
 }
 export type GiftOrderDetails = z.infer<ReturnType<typeof giftOrderDetailsSchema>>;
 

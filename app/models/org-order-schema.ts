@@ -59,6 +59,14 @@ export function beijingToday(now = new Date()) {
 }
 
 /** The order fields on the review step. The lines come from the member's saved grid, never from this form. */
+/** 发票 details are checked only when an invoice is wanted: a title and a valid 税号. */
+export function checkInvoice(v: { wantsInvoice: boolean; invoiceTitle: string; invoiceTaxNumber: string }, ctx: z.RefinementCtx) {
+  if (!v.wantsInvoice) return;
+  if (v.invoiceTitle === "") ctx.addIssue({ code: "custom", path: ["invoiceTitle"], message: "org:errors.invoiceTitle" });
+  const problem = v.invoiceTaxNumber === "" ? "org:errors.required" : taxNumberProblem(v.invoiceTaxNumber);
+  if (problem) ctx.addIssue({ code: "custom", path: ["invoiceTaxNumber"], message: problem });
+}
+
 export function orderDetailsSchema(today: string) {
   return z
     .object({
@@ -73,12 +81,7 @@ export function orderDetailsSchema(today: string) {
       invoiceTitle: optionalText(100),
       invoiceTaxNumber: z.string().default("").transform((s) => s.replace(/\s/g, "").toUpperCase()),
     })
-    .superRefine((v, ctx) => {
-      if (!v.wantsInvoice) return;
-      if (v.invoiceTitle === "") ctx.addIssue({ code: "custom", path: ["invoiceTitle"], message: "org:errors.invoiceTitle" });
-      const problem = v.invoiceTaxNumber === "" ? "org:errors.required" : taxNumberProblem(v.invoiceTaxNumber);
-      if (problem) ctx.addIssue({ code: "custom", path: ["invoiceTaxNumber"], message: problem });
-    });
+    .superRefine(checkInvoice);
 }
 export type OrderDetailsInput = z.infer<ReturnType<typeof orderDetailsSchema>>;
 
