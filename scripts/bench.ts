@@ -23,7 +23,8 @@ const { values: args } = parseArgs({
     products: { type: "string", default: "100000" },
     seconds: { type: "string", default: "5" },
     connections: { type: "string", default: "10" },
-    // "ledger" runs only the ledger benchmark (scripts/bench/ledger.ts) on the grown catalogue.
+    // "ledger" runs only the ledger benchmark (scripts/bench/ledger.ts) on the grown catalogue;
+    // "checkout" only checkout over HTTP and the order model against raw better-sqlite3.
     only: { type: "string", default: "" },
     "ledger-entries": { type: "string", default: "1000000" },
   },
@@ -184,6 +185,25 @@ async function searchInProcess() {
   return { p50: percentile(times, 50), p95: percentile(times, 95), samples: times.length };
 }
 
+async function runHttpCheckoutBench() {
+  const checkout = await benchHttpCheckout(`http://localhost:${HALL_PORT}`, DB_FILE, { buyers: 400, concurrency: 20 });
+  log(
+    `checkout over HTTP: ${checkout.ordersPerSecond.toFixed(0)} orders/s from ready carts, ${checkout.concurrency} at a time ` +
+      `(p50 ${checkout.p50.toFixed(1)} ms, p95 ${checkout.p95.toFixed(1)} ms, ${checkout.failures} failed of ${checkout.orders})`,
+  );
+  return checkout;
+}
+
+/** After the hall has stopped: the order model in this process, against raw better-sqlite3 on a copy. */
+async function runOrderModelBench() {
+  const orders = await benchOrders(DB_FILE, { buyers: 20, seconds: SECONDS });
+  log(
+    `orders: ${orders.ordersPerSecond.toFixed(0)} orders/s placed by ${orders.buyers} concurrent buyers (p50 ${orders.p50.toFixed(1)} ms, p95 ${orders.p95.toFixed(1)} ms, ${orders.failures} refused); ` +
+      `raw better-sqlite3: ${orders.rawTransactionsPerSecond.toFixed(0)} transactions/s; ratio ${orders.ratio.toFixed(3)}`,
+  );
+  return orders;
+}
+
 async function runLedgerBench() {
   const ledger = await benchLedger(`http://localhost:${HALL_PORT}`, DB_FILE, { entries: Number(args["ledger-entries"]), connections: CONNECTIONS });
   const { model, scan, page, import: imp } = ledger;
@@ -207,9 +227,16 @@ async function main() {
   if (!existsSync("build/server/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const { total, slug } = prepareDatabase();
   const hall = await startHall();
-  if (args.only === "ledger") {
+  if (args.only === "ledger" || args.only === "checkout") {
     try {
-      await runLedgerBench();
+      if (args.only === "ledger") await runLedgerBench();
+      else {
+        const checkout = await runHttpCheckoutBench();
+        hall.kill();
+        const orders = await runOrderModelBench();
+        mkdirSync("bench/results", { recursive: true });
+        writeFileSync("bench/results/checkout.json", JSON.stringify({ date: new Date().toISOString(), checkout, orders }, null, 2));
+      }
     } finally {
       hall.kill();
     }
@@ -269,20 +296,12 @@ async function main() {
     console.table(rows); // eslint-disable-line no-console -- the benchmark report is for a person reading a terminal
     log(`search over HTTP with one client (no queueing): p50 ${single.p50} ms, p95 ${single.p95} ms`);
     log(`search in the server process (listProducts, ${inProcess.samples} queries): p50 ${inProcess.p50.toFixed(2)} ms, p95 ${inProcess.p95.toFixed(2)} ms`);
-    const checkout = await benchHttpCheckout(`http://localhost:${HALL_PORT}`, DB_FILE, { buyers: 400, concurrency: 20 });
-    log(
-      `checkout over HTTP: ${checkout.ordersPerSecond.toFixed(0)} orders/s from ready carts, ${checkout.concurrency} at a time ` +
-        `(p50 ${checkout.p50.toFixed(1)} ms, p95 ${checkout.p95.toFixed(1)} ms, ${checkout.failures} failed of ${checkout.orders})`,
-    );
+    const checkout = await runHttpCheckoutBench();
     const ledger = await runLedgerBench();
     hall.kill();
     const orgOrder = await benchOrgOrder(DB_FILE, { runs: 20 });
     log(describeOrgOrderBench(orgOrder));
-    const orders = await benchOrders(DB_FILE, { buyers: 20, seconds: SECONDS });
-    log(
-      `orders: ${orders.ordersPerSecond.toFixed(0)} orders/s placed by ${orders.buyers} concurrent buyers (p50 ${orders.p50.toFixed(1)} ms, p95 ${orders.p95.toFixed(1)} ms, ${orders.failures} refused); ` +
-        `raw better-sqlite3: ${orders.rawTransactionsPerSecond.toFixed(0)} transactions/s; ratio ${orders.ratio.toFixed(3)}`,
-    );
+    const orders = await runOrderModelBench();
     const gift = await benchGiftOrder(DB_FILE);
     log(formatGiftBench(gift));
     mkdirSync("bench/results", { recursive: true });
