@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
+import { startBackgroundCheckpoints } from "./checkpointer.server";
 import { exclusiveTransactions, type GroupCommitStats } from "./exclusive-adapter.server";
 
 function filePath(url: string) {
@@ -42,6 +43,9 @@ export const dbReady: Promise<void> =
   globalForPrisma.prismaReady ??
   (globalForPrisma.prismaReady = (async () => {
     await prisma.$executeRawUnsafe("PRAGMA synchronous = FULL");
+    // Checkpoints run in a background thread; this connection only checkpoints if that falls behind.
+    await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
+    startBackgroundCheckpoints(filePath(getEnv().DATABASE_URL));
     // SQLite's advice for long-lived connections: refresh planner statistics where they are stale.
     await prisma.$queryRawUnsafe("PRAGMA optimize = 0x10002");
   })());
