@@ -259,9 +259,9 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
   throw new Error("could not allocate an order number");
 }
 
-/** Gives one order's reserved stock back, only if the order is still in `fromStatus`. */
-function restoreStock(orderId: number, fromStatus: OrderStatus) {
-  return prisma.$executeRaw`
+/** Gives one order's reserved stock back, only if the order is still in `fromStatus` (same statement). */
+export function restoreStock(orderId: number, fromStatus: OrderStatus, db: Prisma.TransactionClient | typeof prisma = prisma) {
+  return db.$executeRaw`
     UPDATE "Product" SET "stock" = "stock" + (
       SELECT SUM(l."quantity") FROM "OrderLine" l WHERE l."orderId" = ${orderId} AND l."productId" = "Product"."id")
     WHERE "id" IN (SELECT "productId" FROM "OrderLine" WHERE "orderId" = ${orderId})

@@ -4,7 +4,7 @@ import { recordAudit } from "./audit.server";
 import { allocateRefund, amountsByCounty, ledgerInserts, sqliteDateTime } from "./ledger.server";
 import { getDraftRows, numbered, validateRows, type RowProblem } from "./org-order-lines.server";
 import type { DecisionInput, OrderDetailsInput } from "./org-order-schema";
-import { cancelUnpaidOrder, ledgerBuyerType, orderNumber } from "./order.server";
+import { cancelUnpaidOrder, ledgerBuyerType, orderNumber, restoreStock, type OrderStatus } from "./order.server";
 import { refundOrder } from "./payment.server";
 import { checkOrderQuantity, priceLines } from "./pricing.server";
 import { uniqueViolation } from "./product.server";
@@ -198,15 +198,6 @@ export async function placeOrgOrder(
   throw new Error("could not allocate an order number");
 }
 
-/** Gives one order's reserved stock back, only while the order is still in `fromStatus` (same statement). */
-function restoreStock(tx: Prisma.TransactionClient, orderId: number, fromStatus: string) {
-  return tx.$executeRaw`
-    UPDATE "Product" SET "stock" = "stock" + (
-      SELECT SUM(l."quantity") FROM "OrderLine" l WHERE l."orderId" = ${orderId} AND l."productId" = "Product"."id")
-    WHERE "id" IN (SELECT "productId" FROM "OrderLine" WHERE "orderId" = ${orderId})
-      AND EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = ${orderId} AND o."status" = ${fromStatus})`;
-}
-
 export type DecisionResult =
   | { ok: true; status: string }
   | { ok: false; reason: "already-decided"; approvalStatus: string }
@@ -239,7 +230,7 @@ export async function decideOrgOrder(orderId: number, organisationId: number, ap
         });
       } else {
         status = "CANCELLED";
-        await restoreStock(tx, orderId, "PENDING_APPROVAL");
+        await restoreStock(orderId, "PENDING_APPROVAL", tx);
         await tx.order.updateMany({
           where: { id: orderId, status: "PENDING_APPROVAL" },
           data: { status, approvalStatus: "REJECTED", approverId, decidedAt: now, decisionReason: decision.reason },
@@ -265,7 +256,7 @@ export async function cancelOrgOrder(orderId: number, organisationId: number, us
   if (order.status === "AWAITING_PAYMENT") return cancelUnpaidOrder(orderId, userId, "buyer-cancelled", now);
   if (order.status !== "PENDING_APPROVAL" && !(order.status === "CONFIRMED" && order.termsPaidFen === 0)) return false;
   return prisma.$transaction(async (tx) => {
-    await restoreStock(tx, orderId, order.status);
+    await restoreStock(orderId, order.status as OrderStatus, tx);
     const { count } = await tx.order.updateMany({
       where: { id: orderId, status: order.status, termsPaidFen: 0 },
       data: { status: "CANCELLED", reservedUntil: null, ...(order.status === "PENDING_APPROVAL" ? { approvalStatus: "NONE" } : {}) },
