@@ -439,7 +439,8 @@ export async function markDelivered(orderId: number, actorUserId: number, now = 
   return true;
 }
 
-const orderDetailSelect = {
+/** What an order page shows of an order; organisation orders add their own fields (org-order.server.ts). */
+export const orderDetailSelect = {
   id: true,
   number: true,
   status: true,

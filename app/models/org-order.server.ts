@@ -4,7 +4,7 @@ import { recordAudit } from "./audit.server";
 import { allocateRefund, amountsByCounty, ledgerInserts, sqliteDateTime } from "./ledger.server";
 import { getDraftRows, numbered, validateRows, type RowProblem } from "./org-order-lines.server";
 import type { DecisionInput, OrderDetailsInput } from "./org-order-schema";
-import { cancelUnpaidOrder, ledgerBuyerType, orderNumber, restoreStock, type OrderStatus } from "./order.server";
+import { cancelUnpaidOrder, ledgerBuyerType, orderDetailSelect, orderNumber, restoreStock, type OrderStatus } from "./order.server";
 import { refundOrder } from "./payment.server";
 import { checkOrderQuantity, priceLines } from "./pricing.server";
 import { uniqueViolation } from "./product.server";
@@ -271,24 +271,8 @@ export async function cancelOrgOrder(orderId: number, organisationId: number, us
 // —— Reading ——
 
 const orgOrderSelect = {
-  id: true,
-  number: true,
-  status: true,
+  ...orderDetailSelect,
   organisationId: true,
-  subtotalFen: true,
-  shippingFen: true,
-  totalFen: true,
-  refundedFen: true,
-  deliveryMethod: true,
-  recipient: true,
-  mobile: true,
-  addressText: true,
-  note: true,
-  reservedUntil: true,
-  carrier: true,
-  trackingNumber: true,
-  createdAt: true,
-  paidAt: true,
   poNumber: true,
   requestedDeliveryDate: true,
   deliveryWindow: true,
@@ -302,25 +286,11 @@ const orgOrderSelect = {
   termsPaidFen: true,
   shortageFen: true,
   receivedAt: true,
-  pickupPoint: { select: { nameZh: true, nameEn: true, addressZh: true, addressEn: true } },
   user: { select: { name: true } },
   lines: {
     orderBy: { id: "asc" },
-    select: {
-      id: true,
-      productId: true,
-      sku: true,
-      nameZh: true,
-      nameEn: true,
-      spec: true,
-      unitPriceFen: true,
-      quantity: true,
-      lineTotalFen: true,
-      receivedQuantity: true,
-      product: { select: { supplier: { select: { id: true, name: true } } } },
-    },
+    select: { ...orderDetailSelect.lines.select, receivedQuantity: true, product: { select: { supplier: { select: { id: true, name: true } } } } },
   },
-  events: { select: { status: true, note: true, createdAt: true }, orderBy: { id: "asc" } },
   invoices: { orderBy: { id: "asc" }, select: { number: true, issuedOn: true, amountFen: true } },
   ratings: { select: { supplierId: true, stars: true, comment: true } },
 } satisfies Prisma.OrderSelect;

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
 import { BulkNav, useMessageParams } from "~/components/org/bulk-nav";
+import { InvoiceAndTerms } from "~/components/org/invoice-and-terms";
 import type { FieldErrors } from "~/models/account-schema";
 import { reviewDraft } from "~/models/org-order-lines.server";
 import { beijingToday, deliveryWindows, orderDetailsSchema } from "~/models/org-order-schema";
@@ -73,9 +73,7 @@ export default function OrgCheckout() {
   const messageParams = useMessageParams();
   const values = actionData?.values ?? {};
   const errors = actionData?.fieldErrors;
-  const [wantsInvoice, setWantsInvoice] = useState(values.wantsInvoice === "on");
   const { organisation, role } = membership;
-  const needsApproval = terms.approvalThresholdFen !== null && totalFen > terms.approvalThresholdFen;
   return (
     <section className="mx-auto max-w-4xl space-y-6">
       <BulkNav organisationId={organisation.id} name={organisation.name} showApprovals={role !== "BUYER"} />
@@ -147,19 +145,7 @@ export default function OrgCheckout() {
           />
         </div>
         <TextAreaField name="note" label={t("checkout.note")} rows={2} defaultValue={values.note ?? ""} errors={errors} />
-        <div className="flex items-center gap-2">
-          <input id="wantsInvoice" name="wantsInvoice" type="checkbox" checked={wantsInvoice} onChange={(e) => setWantsInvoice(e.target.checked)} className="h-4 w-4 accent-brand-700" />
-          <label htmlFor="wantsInvoice" className="text-sm font-medium">{t("checkout.invoice")}</label>
-        </div>
-        {/* Shown without JavaScript too when it was ticked; the server checks the fields only when it is. */}
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="invoiceTitle" label={t("checkout.invoiceTitle")} defaultValue={values.invoiceTitle ?? ""} errors={errors} />
-          <TextField name="invoiceTaxNumber" label={t("checkout.invoiceTaxNumber")} hint={t("checkout.invoiceTaxNumberHint")} defaultValue={values.invoiceTaxNumber ?? ""} errors={errors} />
-        </div>
-        <p className="rounded bg-stone-100 p-3 text-sm">
-          {needsApproval ? <span className="block font-medium text-amber-900">{t("checkout.needsApproval", messageParams({ threshold: terms.approvalThresholdFen ?? 0 }))}</span> : null}
-          {terms.paymentTerms === "ON_TERMS" ? t("checkout.onTerms", { days: terms.termDays, ...messageParams({ available: terms.availableFen }) }) : t("checkout.payNow")}
-        </p>
+        <InvoiceAndTerms values={values} errors={errors} totalFen={totalFen} terms={terms} />
         <SubmitButton busy={navigation.state !== "idle"} busyLabel={t("checkout.placing")}>{t("checkout.place")}</SubmitButton>
       </Form>
     </section>

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
 import { BulkNav, useMessageParams } from "~/components/org/bulk-nav";
+import { InvoiceAndTerms } from "~/components/org/invoice-and-terms";
 import type { FieldErrors } from "~/models/account-schema";
 import { discardGiftDraft, placeGiftOrder, reviewGiftDraft } from "~/models/gift-order.server";
 import { giftOrderDetailsSchema } from "~/models/gift-schema";
@@ -91,11 +91,9 @@ export default function OrgGiftReview() {
   const messageParams = useMessageParams();
   const values = actionData?.values ?? {};
   const errors = actionData?.fieldErrors;
-  const [wantsInvoice, setWantsInvoice] = useState(values.wantsInvoice === "on");
   const { organisation, role } = membership;
   const components = new Map(box.components.map((c) => [c.productId, c.product]));
   const canPlace = price.ok && enoughStock;
-  const needsApproval = price.ok && terms.approvalThresholdFen !== null && price.totalFen > terms.approvalThresholdFen;
   return (
     <section className="mx-auto max-w-4xl space-y-6">
       <BulkNav organisationId={organisation.id} name={organisation.name} showApprovals={role !== "BUYER"} />
@@ -193,18 +191,7 @@ export default function OrgGiftReview() {
             <TextField name="requestedDeliveryDate" type="date" label={t("review.deliveryDate")} required defaultValue={values.requestedDeliveryDate ?? today} errors={errors} />
           </div>
           <TextAreaField name="note" label={t("review.note")} rows={2} defaultValue={values.note ?? ""} errors={errors} />
-          <div className="flex items-center gap-2">
-            <input id="wantsInvoice" name="wantsInvoice" type="checkbox" checked={wantsInvoice} onChange={(e) => setWantsInvoice(e.target.checked)} className="h-4 w-4 accent-brand-700" />
-            <label htmlFor="wantsInvoice" className="text-sm font-medium">{t("review.invoice")}</label>
-          </div>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField name="invoiceTitle" label={t("review.invoiceTitle")} defaultValue={values.invoiceTitle ?? ""} errors={errors} />
-            <TextField name="invoiceTaxNumber" label={t("review.invoiceTaxNumber")} defaultValue={values.invoiceTaxNumber ?? ""} errors={errors} />
-          </div>
-          <p className="rounded bg-stone-100 p-3 text-sm">
-            {needsApproval ? <span className="block font-medium text-amber-900">{t("org:checkout.needsApproval", messageParams({ threshold: terms.approvalThresholdFen ?? 0 }))}</span> : null}
-            {terms.paymentTerms === "ON_TERMS" ? t("org:checkout.onTerms", { days: terms.termDays, ...messageParams({ available: terms.availableFen }) }) : t("org:checkout.payNow")}
-          </p>
+          <InvoiceAndTerms values={values} errors={errors} totalFen={price.ok ? price.totalFen : null} terms={terms} />
           <SubmitButton busy={navigation.state !== "idle"} busyLabel={t("review.placing")}>{t("review.place")}</SubmitButton>
         </Form>
       ) : null}
