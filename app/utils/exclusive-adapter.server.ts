@@ -185,9 +185,10 @@ export function exclusiveTransactions(factory: SqlDriverAdapterFactory, stats?: 
             if (how === "COMMIT") await member.durable;
           };
           const statement = async <T>(query: SqlQuery, run: () => Promise<T>): Promise<T> => {
-            const text = query.sql.trim().toUpperCase();
-            if (text === "COMMIT" || text === "ROLLBACK") {
-              await end(text);
+            // Matched, not upper-cased: a 5,000-row INSERT is not copied to learn it is not a COMMIT.
+            const ending = /^\s*(COMMIT|ROLLBACK)\s*$/i.exec(query.sql);
+            if (ending) {
+              await end(ending[1]!.toUpperCase() as "COMMIT" | "ROLLBACK");
               return 0 as T;
             }
             return run();
