@@ -98,7 +98,7 @@ export async function validateRows(rows: readonly NumberedRow[]): Promise<Valida
       continue;
     }
     if (product.stock < quantity) {
-      problem(row, "org:lineErrors.stock", { available: product.stock });
+      problem(row, "org:lineErrors.stock", { inStock: product.stock });
       continue;
     }
     lines.push({ row: row.row, productId: product.id, sku: product.sku, nameZh: product.nameZh, nameEn: product.nameEn, spec: product.spec, stock: product.stock, quantity });

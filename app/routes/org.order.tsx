@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { BulkNav, useMessageParams, useRowProblemText } from "~/components/org/bulk-nav";
@@ -113,6 +113,7 @@ export default function QuickOrder() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
+  const location = useLocation();
   const messageParams = useMessageParams();
   const problemText = useRowProblemText();
   if (!membership) {
@@ -131,6 +132,10 @@ export default function QuickOrder() {
   const gridProblems = actionData?.problems ?? [];
   const done = params.get("done");
   const allRows = [...rows, ...Array.from({ length: blank }, () => ({ sku: "", quantity: "" }))];
+  // The inputs are uncontrolled: without a key that changes on each navigation, React would keep what
+  // the browser shows after 清空 or loading a list, and 下一步 would send those stale lines again. A
+  // refused action does not navigate, so what was typed stays next to its errors.
+  const gridKey = location.key;
   const orgField = <input type="hidden" name="org" value={organisation.id} />;
   const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
   return (
@@ -191,7 +196,7 @@ export default function QuickOrder() {
               <th scope="col" className="w-28 py-1 pr-2">{t("order.quantity")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody key={gridKey}>
             {allRows.map((row, i) => {
               const problem = problemsByRow.get(i + 1);
               const errorId = problem ? `row-${i}-error` : undefined;

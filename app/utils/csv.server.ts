@@ -17,9 +17,11 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
  * which Excel shows as text, and the import takes it off again so a round trip changes nothing.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number such as "-14439.21" starts with "-" but runs nothing; guarding it would turn it into text that sums skip. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 export function guardFormula(value: string | number) {
-  return typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
+  return typeof value === "string" && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 export function unguardFormula(value: string) {

@@ -142,3 +142,25 @@ test("the welfare buyer orders from a 360 px phone: grid, review and order page 
   await expect(page.getByRole("button", { name: "立即支付" })).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
+
+test("the quick-order grid says how many units are left, and 清空 empties what the browser shows", async ({ page }) => {
+  const [line] = demoLines(1);
+  await signInAs(page, BUYER.employeeNo, "/org");
+  // Opened by a client-side link, as a buyer would: the grid must still follow the saved draft.
+  await page.getByRole("link", { name: "快速下单" }).first().click();
+  await expect(page.getByRole("heading", { name: "快速下单", level: 1 })).toBeVisible();
+  await page.getByLabel("第 1 行商品编码").fill(line!.sku);
+  await page.getByLabel("第 1 行数量").fill("99999");
+  await page.getByRole("button", { name: "下一步：核对价格" }).click();
+  const rowError = page.locator("#row-0-error");
+  await expect(rowError).toHaveText(new RegExp(`商品 ${line!.sku} 库存只有 \\d+$`));
+  await expect(rowError).not.toContainText("¥");
+
+  await page.getByRole("button", { name: "清空" }).click();
+  await expect(page.getByText("已清空")).toBeVisible();
+  await expect(page.getByLabel("第 1 行商品编码")).toHaveValue("");
+  await expect(page.getByLabel("第 1 行数量")).toHaveValue("");
+  await page.getByRole("button", { name: "下一步：核对价格" }).click();
+  await expect(page.getByText("还没有填写任何商品")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "快速下单", level: 1 })).toBeVisible();
+});

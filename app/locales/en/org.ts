@@ -124,7 +124,7 @@ export default {
     unknownSku: "Row {{row}}: there is no product with SKU {{sku}}",
     notOrderable: "Row {{row}}: {{sku}} is no longer on sale",
     quantity: "Row {{row}}: quantity \"{{quantity}}\" is not valid; enter a whole number from 1 to {{max}}",
-    stock: "Row {{row}}: only {{available}} of {{sku}} in stock",
+    stock: "Row {{row}}: only {{inStock}} of {{sku}} in stock",
     stockGone: "Row {{row}}: {{sku}} has just run short; order fewer",
   },
   upload: {

@@ -122,7 +122,7 @@ export default {
     unknownSku: "第 {{row}} 行：没有商品编码为 {{sku}} 的商品",
     notOrderable: "第 {{row}} 行：商品 {{sku}} 已下架或暂停供货，不能订购",
     quantity: "第 {{row}} 行：数量“{{quantity}}”不正确，应为 1 到 {{max}} 的整数",
-    stock: "第 {{row}} 行：商品 {{sku}} 库存只有 {{available}}",
+    stock: "第 {{row}} 行：商品 {{sku}} 库存只有 {{inStock}}",
     stockGone: "第 {{row}} 行：商品 {{sku}} 库存刚刚不足，请减少数量",
   },
   upload: {
