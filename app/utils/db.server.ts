@@ -5,7 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
 import { startBackgroundCheckpoints } from "./checkpointer.server";
-import { exclusiveTransactions, type GroupCommitStats } from "./exclusive-adapter.server";
+import { exclusiveTransactions } from "./exclusive-adapter.server";
 
 function filePath(url: string) {
   return url.replace(/^file:/, "");
@@ -22,13 +22,11 @@ function preparePragmas(path: string) {
   raw.close();
 }
 
-/** Transactions committed, and the disk commits that carried them (group commit, ADR 009). */
-export const groupCommitStats: GroupCommitStats = { transactions: 0, commits: 0 };
-
 function createClient() {
   const url = getEnv().DATABASE_URL;
   preparePragmas(filePath(url));
-  const adapter = exclusiveTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }), groupCommitStats);
+  // One writer (transactions one at a time) and one read-only connection for plain reads (ADR 018).
+  const adapter = exclusiveTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }), new PrismaBetterSQLite3({ url, timeout: 5000, readonly: true }));
   const client = new PrismaClient({ adapter });
   return client;
 }
