@@ -55,7 +55,11 @@ export class TransactionRolledBackError extends Error {
  * and its COMMIT, fails with TransactionRolledBackError: nothing runs outside the transaction believing
  * it is inside one.
  */
-export function exclusiveTransactions(writerFactory: SqlDriverAdapterFactory, readerFactory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function exclusiveTransactions(
+  writerFactory: SqlDriverAdapterFactory,
+  readerFactory: SqlDriverAdapterFactory,
+  { durable = () => Promise.resolve() }: { durable?: () => Promise<void> } = {},
+): SqlDriverAdapterFactory {
   return {
     provider: writerFactory.provider,
     adapterName: writerFactory.adapterName,
@@ -73,13 +77,19 @@ export function exclusiveTransactions(writerFactory: SqlDriverAdapterFactory, re
           release();
         }
       };
+      /** A statement outside any transaction commits by itself: answered once that is on disk. */
+      const write = async <T>(work: () => Promise<T>): Promise<T> => {
+        const result = await alone(work);
+        await durable();
+        return result;
+      };
 
       return {
         provider: writer.provider,
         adapterName: writer.adapterName,
-        queryRaw: (query: SqlQuery): Promise<SqlResultSet> => (isRead(query) ? reader.queryRaw(query) : alone(() => writer.queryRaw(query))),
-        executeRaw: (query: SqlQuery) => alone(() => writer.executeRaw(query)),
-        executeScript: (script: string) => alone(() => writer.executeScript(script)),
+        queryRaw: (query: SqlQuery): Promise<SqlResultSet> => (isRead(query) ? reader.queryRaw(query) : write(() => writer.queryRaw(query))),
+        executeRaw: (query: SqlQuery) => write(() => writer.executeRaw(query)),
+        executeScript: (script: string) => write(() => writer.executeScript(script)),
         getConnectionInfo: writer.getConnectionInfo?.bind(writer),
         dispose: () =>
           alone(async () => {
@@ -121,6 +131,8 @@ export function exclusiveTransactions(writerFactory: SqlDriverAdapterFactory, re
             } finally {
               release();
             }
+            // The next transaction runs meanwhile; this one is answered once it is on disk.
+            if (how === "COMMIT") await durable();
           };
 
           const statement = async <T>(query: SqlQuery, run: () => Promise<T>): Promise<T | undefined> => {

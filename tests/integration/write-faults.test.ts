@@ -205,6 +205,38 @@ describe("the write path under faults", () => {
     expect(seen.size).toBeGreaterThan(0);
   });
 
+  describe("durability (commits written with synchronous = NORMAL, then the WAL fsynced)", () => {
+    // Each fsync is held until the test lets it finish, or makes it fail.
+    const fsyncs: { finish: () => void; fail: (error: unknown) => void }[] = [];
+    const durable = () => new Promise<void>((finish, fail) => fsyncs.push({ finish, fail }));
+    const url = process.env.DATABASE_URL!;
+    const client = new PrismaClient({ adapter: exclusiveTransactions(new PrismaBetterSQLite3({ url }), new PrismaBetterSQLite3({ url, readonly: true }), { durable }) });
+    afterAll(() => client.$disconnect());
+    const committed = async (...keys: string[]) => {
+      while (keys.some((key) => onDisk(key) === 0)) await new Promise((r) => setImmediate(r));
+    };
+
+    it("tells a writer it committed only once its commit is durable, without holding up the next writer", async () => {
+      const told: string[] = [];
+      const batch = client.$transaction([client.loginAttempt.create({ data: { key: "dur:batch" } })]).then(() => told.push("batch"));
+      const plain = client.loginAttempt.create({ data: { key: "dur:plain" } }).then(() => told.push("plain"));
+      // Both committed one after the other in SQLite while the first fsync is still pending…
+      await committed("dur:batch", "dur:plain");
+      // …and neither caller has been told.
+      expect(told).toEqual([]);
+      for (const f of fsyncs.splice(0)) f.finish();
+      await Promise.all([batch, plain]);
+      expect(told.sort()).toEqual(["batch", "plain"]);
+    });
+
+    it("tells a writer its commit could not be made durable when the fsync fails", async () => {
+      const write = client.$transaction([client.loginAttempt.create({ data: { key: "dur:lost" } })]);
+      await committed("dur:lost");
+      for (const f of fsyncs.splice(0)) f.fail(new Error("Could not make the database's commits durable: restart the server"));
+      await expect(write).rejects.toThrow(/could not make the database's commits durable/i);
+    });
+  });
+
   describe("I/O errors injected under the driver", () => {
     const ioError = () => Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR_WRITE" });
     let fault: ((query: SqlQuery, inner: SqlDriverAdapter) => Promise<void>) | null = null;
