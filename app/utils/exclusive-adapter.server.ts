@@ -46,10 +46,10 @@ export class TransactionRolledBackError extends Error {
  * could run on the same connection while a transaction is open: it would read uncommitted rows, and a
  * rollback would undo its writes too. Here every statement on the writer waits while a transaction is
  * open, and each transaction is SQLite's own BEGIN IMMEDIATE … COMMIT (the write lock taken at once,
- * so other processes on the file queue at BEGIN rather than fail mid-transaction). With
- * synchronous = FULL a COMMIT answers once it is on disk, so a caller is told "committed" only then.
- * Plain SELECTs go to the read-only connection, which in WAL sees only committed transactions and
- * never waits for the writer.
+ * so other processes on the file queue at BEGIN rather than fail mid-transaction). A caller is told
+ * "committed" (its transaction's COMMIT, or a plain write) only once `durable()` has resolved — the
+ * WAL fsynced after that COMMIT — while the next transaction already runs. Plain SELECTs go to the
+ * read-only connection, which in WAL sees only committed transactions and never waits for the writer.
  *
  * When a statement error makes SQLite roll back the whole transaction, every later statement of it,
  * and its COMMIT, fails with TransactionRolledBackError: nothing runs outside the transaction believing

@@ -46,8 +46,5 @@ export function createWalSync(walPath: string) {
         });
       return next;
     },
-    async close() {
-      await (await handle)?.close();
-    },
   };
 }

@@ -8,10 +8,7 @@ const disk = vi.hoisted(() => ({
 vi.mock("node:fs/promises", () => ({
   open: async () => {
     if (disk.missing) throw Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" });
-    return {
-      sync: () => new Promise<void>((finish, fail) => disk.syncs.push({ finish, fail })),
-      close: async () => {},
-    };
+    return { sync: () => new Promise<void>((finish, fail) => disk.syncs.push({ finish, fail })) };
   },
 }));
 const { createWalSync } = await import("~/utils/wal-sync.server");
