@@ -5,7 +5,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
 import { startBackgroundCheckpoints } from "./checkpointer.server";
-import { exclusiveTransactions, type GroupCommitStats } from "./exclusive-adapter.server";
+import { exclusiveTransactions } from "./exclusive-adapter.server";
+import { createWalSync } from "./wal-sync.server";
 
 function filePath(url: string) {
   return url.replace(/^file:/, "");
@@ -13,7 +14,7 @@ function filePath(url: string) {
 
 /**
  * WAL lets readers run while one writer commits; it persists in the file, so setting it once is
- * enough. synchronous is per connection: FULL because stock and, later, money are written here.
+ * enough. synchronous is per connection (see dbReady).
  */
 function preparePragmas(path: string) {
   mkdirSync(dirname(path), { recursive: true });
@@ -22,13 +23,17 @@ function preparePragmas(path: string) {
   raw.close();
 }
 
-/** Transactions committed, and the disk commits that carried them (group commit, ADR 009). */
-export const groupCommitStats: GroupCommitStats = { transactions: 0, commits: 0 };
-
 function createClient() {
   const url = getEnv().DATABASE_URL;
   preparePragmas(filePath(url));
-  const adapter = exclusiveTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }), groupCommitStats);
+  // One writer, transactions one at a time, answered once the WAL is fsynced; plain reads on a
+  // read-only connection that sees only committed transactions (ADR 018).
+  const walSync = createWalSync(`${filePath(url)}-wal`);
+  const adapter = exclusiveTransactions(
+    new PrismaBetterSQLite3({ url, timeout: 5000 }),
+    new PrismaBetterSQLite3({ url, timeout: 5000, readonly: true }),
+    { durable: walSync.durable },
+  );
   const client = new PrismaClient({ adapter });
   return client;
 }
@@ -42,7 +47,9 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 export const dbReady: Promise<void> =
   globalForPrisma.prismaReady ??
   (globalForPrisma.prismaReady = (async () => {
-    await prisma.$executeRawUnsafe("PRAGMA synchronous = FULL");
+    // A COMMIT only appends to the WAL; the wrapper fsyncs it off the event loop before anyone is
+    // told "committed" (ADR 018).
+    await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     // Checkpoints run in a background thread; this connection only checkpoints if that falls behind.
     await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
     startBackgroundCheckpoints(filePath(getEnv().DATABASE_URL));

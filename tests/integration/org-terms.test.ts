@@ -39,8 +39,8 @@ const payment = (amount: number, bankReference: string, receivedOn = "2026-11-27
 describe("the credit limit", () => {
   it("lets two concurrent orders through only while together they fit under the limit", async () => {
     const org = await organisationWithMembers({ paymentTerms: "ON_TERMS", creditLimitFen: 15_000 });
-    // 10,000 each: either fits alone; both would exceed 15,000.
-    const results = await Promise.all([0, 1, 2].map(() => placeFor(org, [{ sku: "RICE", quantity: 10, priceFen: 1000 }])));
+    // 10,000 each, from three members' own grids: either fits alone; two would exceed 15,000.
+    const results = await Promise.all([org.buyer, org.admin, org.approver].map((m) => placeFor(org, [{ sku: "RICE", quantity: 10, priceFen: 1000 }], {}, m.id)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([
       { ok: false, reason: "over-credit-limit", availableFen: 5_000 },
