@@ -60,6 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return fail({ fieldErrors: pathErrorsOf(parsed.error), values: form, message: "org:errors.formHasErrors" });
       const result = await decideOrgOrder(order.id, organisationId, user.id, parsed.data);
       if (result.ok) throw back("decided");
+      if (result.reason === "not-found") throw new Response("Not found", { status: 404 });
       if (result.reason === "over-credit-limit") return fail({ message: "org:checkout.overCreditLimit", params: { available: result.availableFen } }, 409);
       return fail({ message: "org:orders.alreadyDecided" }, 409);
     }

@@ -237,7 +237,11 @@ describe("who sees what", () => {
     const csv = `${recipientsCsv(3)}\n本人,${employeeNo},13912345678,吉林省长春市东风大街 99 号,,2`;
     const placed = await placeGift(org, boxId, csv, 5 * 13_000);
     if (!placed.ok) throw new Error(placed.reason);
-    const mine = (await call(myGiftsPage.loader, request("/orders/gifts", recipient.cookie))) as Awaited<ReturnType<typeof myGiftsPage.loader>>;
+    // Not paid yet: nothing is on its way, so the recipient is shown nothing.
+    const myGifts = async () => (await call(myGiftsPage.loader, request("/orders/gifts", recipient.cookie))) as Awaited<ReturnType<typeof myGiftsPage.loader>>;
+    expect((await myGifts()).shipments).toEqual([]);
+    expect(await markOrderPaid({ orderId: placed.order.id, provider: "LOCAL", providerRef: "gift-paid" })).toBe("paid");
+    const mine = await myGifts();
     expect(mine.shipments).toHaveLength(1);
     expect(mine.shipments[0]).toMatchObject({ recipientName: "本人", boxes: 2, addressText: "吉林省长春市东风大街 99 号", status: "PENDING" });
     expect(JSON.stringify(mine)).not.toMatch(/G00001|收件人1|totalFen/);
