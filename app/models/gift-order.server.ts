@@ -7,7 +7,7 @@ import { recordAudit } from "./audit.server";
 import { componentsSellable, getGiftBox, priceGiftBoxes } from "./gift-box.server";
 import { MAX_BOXES_PER_RECIPIENT, MAX_RECIPIENTS, SHIPMENTS_PAGE_SIZE, type GiftOrderDetails, type ShipInput, type ShipmentStatus } from "./gift-schema";
 import { cellText } from "./org-order-lines.server";
-import { GOODS_COMMITTED, TRANSITIONS } from "./order-lifecycle.server";
+import { GOODS_COMMITTED, TRANSITIONS } from "./order-transitions";
 import { placeForOrganisation, Refused } from "./org-order.server";
 import { markDelivered, markShipped } from "./order.server";
 import { sqliteDateTime } from "./ledger.server";

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import type { OrderStatus } from "./order-lifecycle.server";
+import type { OrderStatus } from "./order-transitions";
 import { cancelOrder, refundOrder, type RefundRequest } from "./payment.server";
 
 /** The poverty-relief office's view of orders: search, filters, and the audited refund and cancel. */

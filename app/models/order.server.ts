@@ -11,9 +11,9 @@ import {
   StockShortage,
   takeStock,
   transition,
-  type OrderStatus,
   type TransitionInput,
 } from "./order-lifecycle.server";
+import type { OrderStatus } from "./order-transitions";
 import { SELLABLE_SQL } from "./sellable.server";
 
 /**

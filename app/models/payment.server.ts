@@ -12,7 +12,8 @@ import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { recordAudit, type AuditEntry } from "./audit.server";
 import { sqliteDateTime } from "./ledger.server";
-import { StockShortage, type OrderStatus } from "./order-lifecycle.server";
+import { StockShortage } from "./order-lifecycle.server";
+import type { OrderStatus } from "./order-transitions";
 import {
   cancelUnpaidOrder,
   markPaymentAttempt,
@@ -69,6 +70,7 @@ export async function startPayment(orderId: number, origin: string): Promise<Sta
     select: {
       id: true,
       number: true,
+      organisationId: true,
       status: true,
       totalFen: true,
       shippingFen: true,
@@ -94,7 +96,7 @@ export async function startPayment(orderId: number, origin: string): Promise<Sta
       await markPaymentAttempt(provider.name, providerRef, "EXPIRED");
     }
     const attempt = (await prisma.payment.count({ where: { orderId, provider: provider.name } })) + 1;
-    const orderUrl = `${(getEnv().PUBLIC_URL ?? origin).replace(/\/+$/, "")}/orders/${encodeURIComponent(order.number)}`;
+    const orderUrl = `${(getEnv().PUBLIC_URL ?? origin).replace(/\/+$/, "")}${orderPagePath(order)}`;
     const checkout = await provider.createCheckout({
       order: { ...order, reservedUntil: order.reservedUntil },
       attempt,
@@ -412,15 +414,32 @@ export async function closeOpenCheckouts(orderId: number) {
   }
 }
 
-/** The test payment page's view of one attempt, only for the order's owner. */
-export function getLocalPayment(providerRef: string, userId: number) {
-  return prisma.payment.findFirst({
-    where: { provider: "LOCAL", providerRef, order: { userId } },
+/** Where a buyer follows an order: their own orders, or their organisation's. */
+export function orderPagePath(order: { number: string; organisationId: number | null }) {
+  return `${order.organisationId === null ? "/orders" : "/org/orders"}/${encodeURIComponent(order.number)}`;
+}
+
+/**
+ * The test payment page's view of one attempt, for whoever may pay the order: the employee who
+ * placed it, or — for an organisation's order — any member who may order and pay for that
+ * (approved) organisation (ADR 011), as on the organisation's order page.
+ */
+export async function getLocalPayment(providerRef: string, userId: number) {
+  const payment = await prisma.payment.findFirst({
+    where: {
+      provider: "LOCAL",
+      providerRef,
+      OR: [
+        { order: { userId } },
+        { order: { organisation: { status: "APPROVED", members: { some: { userId, role: { in: ["BUYER", "ORG_ADMIN"] } } } } } },
+      ],
+    },
     select: {
       providerRef: true,
       status: true,
       amountFen: true,
-      order: { select: { id: true, number: true, status: true, totalFen: true, reservedUntil: true } },
+      order: { select: { id: true, number: true, status: true, totalFen: true, reservedUntil: true, organisationId: true } },
     },
   });
+  return payment ? { ...payment, orderPath: orderPagePath(payment.order) } : null;
 }

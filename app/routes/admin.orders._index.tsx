@@ -8,7 +8,7 @@ import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
 import { OrderStatusBadge } from "~/components/orders/order-status";
 import { listOrdersForAdmin } from "~/models/order-admin.server";
-import { orderStatuses } from "~/models/order-lifecycle.server";
+import { orderStatuses } from "~/models/order-transitions";
 import { requireAdmin } from "~/utils/auth.server";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
