@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getGiftBox, listGiftBoxes, priceGiftBoxes } from "~/models/gift-box.server";
-import { parseRecipientFile, placeGiftOrder, reviewGiftDraft, saveGiftDraft } from "~/models/gift-order.server";
+import { giftSummary, parseRecipientFile, placeGiftOrder, reviewGiftDraft, saveGiftDraft } from "~/models/gift-order.server";
+import { cancelOrgOrder } from "~/models/org-order.server";
 import { markOrderPaid } from "~/models/order.server";
 import * as giftsPage from "~/routes/org.gifts._index";
 import * as reviewPage from "~/routes/org.gifts.review";
@@ -217,6 +218,18 @@ describe("placing a gift order", () => {
 });
 
 describe("who sees what", () => {
+  it("a cancelled gift order's parcels show as cancelled, not waiting to ship, and its recipients see nothing", async () => {
+    const recipient = await member("recipient2");
+    const employeeNo = (await prisma.user.findUniqueOrThrow({ where: { id: recipient.id } })).employeeNo!;
+    const placed = await placeGift(org, boxId, `${recipientsCsv(2)}\n本人,${employeeNo},13912345678,吉林省长春市东风大街 99 号,,1`, 3 * 13_000);
+    if (!placed.ok) throw new Error(placed.reason);
+    expect(await cancelOrgOrder(placed.order.id, org.id, org.buyer.id)).toBe(true);
+    expect(await giftSummary(placed.order.id)).toMatchObject({ all: 3, byStatus: { CANCELLED: 3 } });
+    expect((await giftSummary(placed.order.id))!.byStatus.PENDING).toBeUndefined();
+    const mine = (await call(myGiftsPage.loader, request("/orders/gifts", recipient.cookie))) as { shipments: unknown[] };
+    expect(mine.shipments).toEqual([]);
+  });
+
   it("another organisation's member gets 404 for the order and its shipments; members see every shipment", async () => {
     const placed = await placeGift(org, boxId, recipientsCsv(150), 150 * 13_000);
     if (!placed.ok) throw new Error(placed.reason);
