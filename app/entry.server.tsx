@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startPaymentReconciler } from "./models/payment-reconciliation.server";
 import { startReservationSweeper } from "./models/reservation-sweeper.server";
 import { dbReady } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
@@ -11,7 +12,10 @@ import { getEnv } from "./utils/env.server";
 // Fail at start, naming the setting, rather than on the first request.
 getEnv();
 dbReady
-  .then(() => startReservationSweeper())
+  .then(() => {
+    startReservationSweeper();
+    startPaymentReconciler();
+  })
   .catch((error: unknown) => {
     console.error("Could not prepare the database connection", error);
     process.exit(1);

@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { cartFingerprint } from "./cart-fingerprint.server";
 import { MAX_CART_QUANTITY, type CartAction } from "./checkout-schema";
 import { MAX_LINES } from "./order.server";
+import { isSellable } from "./sellable.server";
 
 /**
  * The cart. Before sign-in it belongs to the browser: a random token in an HttpOnly cookie names
@@ -117,7 +118,7 @@ export async function changeCart(owner: CartOwner, action: CartAction): Promise<
 
   const product = await prisma.product.findUnique({ where: { id: action.productId }, select: productRules });
   if (!product) return { ok: false, error: { message: "orders:errors.unknownProduct" } };
-  if (product.status !== "ACTIVE" || product.supplier.status !== "ADMITTED") return { ok: false, error: { message: "orders:errors.unavailable" } };
+  if (!isSellable(product)) return { ok: false, error: { message: "orders:errors.unavailable" } };
 
   const cart = await prisma.cart.findFirst({
     where: cartWhere(owner),
@@ -210,7 +211,7 @@ export async function getCart(owner: CartOwner): Promise<CartView> {
 
   const lines = cart.lines.map(({ quantity, priceFenWhenAdded, product: p }): CartLineView => {
     let issue: LineIssue | null = null;
-    if (p.status !== "ACTIVE" || p.supplier.status !== "ADMITTED") issue = { kind: "unavailable" };
+    if (!isSellable(p)) issue = { kind: "unavailable" };
     else if (p.stock <= 0) issue = { kind: "sold-out" };
     else if (p.maxPerOrder !== null && quantity > p.maxPerOrder) issue = { kind: "over-limit", limit: p.maxPerOrder };
     else if (quantity > p.stock) issue = { kind: "over-stock", available: p.stock };

@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE, type ProductFilters, type Sort } from "./catalogue-filters";
 import { createTtlCache } from "~/utils/ttl-cache.server";
 import { toFtsQuery } from "./search.server";
+import { sellableWhere, SELLABLE_SQL } from "./sellable.server";
 
 /** What a product card shows. */
 export type ProductCard = {
@@ -18,12 +19,6 @@ export type ProductCard = {
   endorsement: { secretaryName: string } | null;
 };
 
-/**
- * What the shop may sell: active products of admitted suppliers. A suspended supplier's goods leave
- * the shop without being archived, and come back when it is admitted again.
- */
-const sellable = { status: "ACTIVE", supplier: { status: "ADMITTED" } } satisfies Prisma.ProductWhereInput;
-const SELLABLE_SQL = `p."status" = 'ACTIVE' AND p."supplierId" IN (SELECT "id" FROM "Supplier" WHERE "status" = 'ADMITTED')`;
 
 const ORDER_SQL: Record<Sort, string> = {
   // Featured first, then newest: both walk the (status, featured, id) index backwards.
@@ -144,7 +139,7 @@ export function listFeaturedProducts(take = 8) {
 
 export async function getProductBySlug(slug: string) {
   const product = await prisma.product.findFirst({
-    where: { ...sellable, slug },
+    where: { ...sellableWhere, slug },
     select: {
       id: true,
       slug: true,

@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { diffFields, recordAudit } from "./audit.server";
 import type { GiftBoxInput } from "./gift-schema";
 import { priceLines, type PricedLine } from "./pricing.server";
+import { isSellable } from "./sellable.server";
 
 /**
  * Gift boxes (ADR 014): bundles of products an administrator defines. A box has no stock and no price
@@ -22,11 +23,13 @@ const componentSelect = {
 
 type Component = Prisma.GiftBoxComponentGetPayload<{ select: typeof componentSelect }>;
 
-const orderable = (c: Component) => c.product.status === "ACTIVE" && c.product.supplier.status === "ADMITTED";
+/** Every component of the box can be sold (sellable.server.ts). */
+export const componentsSellable = (components: readonly { product: { status: string; supplier: { status: string } } }[]) =>
+  components.every((c) => isSellable(c.product));
 
 /** How many whole boxes the stock makes: min over components of ⌊stock / per-box quantity⌋, 0 if any component is off sale. */
 export function availableBoxes(components: readonly Component[]) {
-  if (components.length === 0 || !components.every(orderable)) return 0;
+  if (components.length === 0 || !componentsSellable(components)) return 0;
   return Math.min(...components.map((c) => Math.floor(Math.max(0, c.product.stock) / c.quantity)));
 }
 

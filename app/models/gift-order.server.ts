@@ -4,14 +4,14 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { EMPLOYEE_NO_PATTERN, MOBILE_PATTERN } from "./account-schema";
 import { recordAudit } from "./audit.server";
-import { aggregatedLines, getGiftBox, priceGiftBoxes } from "./gift-box.server";
+import { componentsSellable, getGiftBox, priceGiftBoxes } from "./gift-box.server";
 import { MAX_BOXES_PER_RECIPIENT, MAX_RECIPIENTS, SHIPMENTS_PAGE_SIZE, type GiftOrderDetails, type ShipInput, type ShipmentStatus } from "./gift-schema";
 import { cellText } from "./org-order-lines.server";
-import { checkCredit, insertOrderLines, organisationOrderFields, Refused } from "./org-order.server";
+import { GOODS_COMMITTED, TRANSITIONS } from "./order-transitions";
+import { placeForOrganisation, Refused } from "./org-order.server";
 import { markDelivered, markShipped } from "./order.server";
 import { sqliteDateTime } from "./ledger.server";
 import { decodeCsvBytes } from "./product-csv.server";
-import { uniqueViolation } from "./product.server";
 
 /**
  * Welfare gift orders (ADR 014): a member of an organisation uploads a recipient file for one gift
@@ -216,100 +216,59 @@ export type PlaceGiftOrderResult =
   | { ok: false; reason: "prices-changed"; totalFen: number }
   | { ok: false; reason: "over-credit-limit"; availableFen: number };
 
-class GiftRefused extends Error {
-  constructor(readonly result: Exclude<PlaceGiftOrderResult, { ok: true }>) {
-    super(result.reason);
-  }
-}
-
 // Rows per multi-row INSERT: 13 values each, well under SQLite's 32,766 bound variables.
 const SHIPMENT_CHUNK = 500;
 
 /**
  * Places the member's gift draft as one order. The caller has checked membership (BUYER/ORG_ADMIN of
- * an approved organisation). Stock is taken by one conditional decrement per component for the whole
- * order, in the same exclusive transaction as the order, its lines and every shipment: another order
- * sharing a component either fits in what is left or fails as a whole. Approval threshold, credit limit
- * and pay-now/on-terms follow placeOrgOrder (its helpers). The same checkoutKey yields the same order.
+ * an approved organisation). The steps every organisation order shares (approval threshold, credit
+ * limit, pay-now/on-terms, stock taken for all boxes at once, idempotency by checkoutKey) are
+ * placeForOrganisation's; this adds the box, its price and one shipment per recipient to the same
+ * exclusive transaction, so another order sharing a component either fits in what is left or fails
+ * as a whole.
  */
 export async function placeGiftOrder(input: { organisationId: number; userId: number; details: GiftOrderDetails }, now = new Date()): Promise<PlaceGiftOrderResult> {
   const { organisationId, userId, details } = input;
-  const replay = async () => {
-    const existing = await prisma.order.findUnique({ where: { checkoutKey: details.checkoutKey }, select: { id: true, number: true, totalFen: true, status: true, userId: true } });
-    return existing && existing.userId === userId ? ({ ok: true, order: existing, replayed: true } as const) : null;
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
-
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const order = await prisma.$transaction(async (tx) => {
-        const draft = await readDraft(organisationId, userId, tx);
-        if (!draft) throw new GiftRefused({ ok: false, reason: "no-draft" });
-        const organisation = await tx.organisation.findUnique({
-          where: { id: organisationId },
-          select: { id: true, kind: true, status: true, paymentTerms: true, termDays: true, creditLimitFen: true, approvalThresholdFen: true, contactName: true, contactMobile: true },
-        });
-        if (!organisation || organisation.status !== "APPROVED") throw new GiftRefused({ ok: false, reason: "not-approved" });
-        const box = await getGiftBox(draft.giftBoxId, tx);
-        if (!box || box.status !== "ACTIVE" || !box.components.every((c) => c.product.status === "ACTIVE" && c.product.supplier.status === "ADMITTED")) {
-          throw new GiftRefused({ ok: false, reason: "box-unavailable" });
-        }
-        const price = await priceGiftBoxes(organisationId, box.components, draft.boxes, tx);
-        if (!price.ok) throw new GiftRefused({ ok: false, reason: "box-unavailable" });
-        if (price.totalFen !== details.expectedTotalFen) throw new GiftRefused({ ok: false, reason: "prices-changed", totalFen: price.totalFen });
-
-        const needsApproval = organisation.approvalThresholdFen !== null && price.totalFen > organisation.approvalThresholdFen;
-        await checkCredit(tx, organisation, price.totalFen);
-
-        // Stock: one conditional decrement per component for all boxes; any short rolls everything back.
-        for (const line of aggregatedLines(box.components, draft.boxes)) {
-          const taken = await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" - ${line.quantity} WHERE "id" = ${line.productId} AND "stock" >= ${line.quantity}`;
-          if (taken === 0) throw new GiftRefused({ ok: false, reason: "stock" });
-        }
-
-        const created = await tx.order.create({
-          data: {
-            ...organisationOrderFields({ organisation, userId, needsApproval, totalFen: price.totalFen, details, now }),
-            // Each recipient's address is on their shipment; the order names the organisation's contact.
-            recipient: organisation.contactName,
-            mobile: organisation.contactMobile,
-            giftBoxes: { create: { giftBoxId: box.id, boxes: draft.boxes, unitPriceFen: price.unitPriceFen } },
-          },
-          select: { id: true, number: true, totalFen: true, status: true },
-        });
-        const components = new Map(box.components.map((c) => [c.productId, c.product]));
-        await insertOrderLines(tx, created.id, price.lines.map((l) => ({ ...components.get(l.productId)!, ...l })));
-        // 5,000 shipments: multi-row INSERTs in chunks, inside the same transaction.
-        const createdAt = sqliteDateTime(now);
-        for (let start = 0; start < draft.recipients.length; start += SHIPMENT_CHUNK) {
-          const chunk = draft.recipients.slice(start, start + SHIPMENT_CHUNK);
-          await tx.$executeRawUnsafe(
-            `INSERT INTO "Shipment" ("orderId", "row", "recipientName", "employeeNo", "mobile", "addressText", "pickupPointId", "boxes", "createdAt") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
-            ...chunk.flatMap((r) => [created.id, r.row, r.name, r.employeeNo, r.mobile, r.address, r.pickupPointId, r.boxes, createdAt]),
-          );
-        }
-        await tx.giftOrderDraft.deleteMany({ where: { organisationId, userId } });
-        await recordAudit(tx, {
-          userId,
-          action: "organisation.giftOrder.place",
-          entityType: "Order",
-          entityId: created.id,
-          details: { organisationId, giftBoxId: box.id, boxes: draft.boxes, recipients: draft.recipients.length, totalFen: created.totalFen, status: created.status },
-        });
-        return created;
-      });
-      return { ok: true, order, replayed: false };
-    } catch (error) {
-      if (error instanceof GiftRefused) return error.result;
-      if (error instanceof Refused && error.result.reason === "over-credit-limit") return error.result;
-      const clash = uniqueViolation(error);
-      if (clash === null) throw error;
-      if (clash.includes("checkoutKey")) return (await replay()) ?? { ok: false, reason: "no-draft" };
-      // An order number drawn twice: draw again.
-    }
-  }
-  throw new Error("could not allocate an order number");
+  return placeForOrganisation<{ ok: false; reason: "no-draft" | "box-unavailable" | "stock" }>({
+    organisationId,
+    userId,
+    details,
+    now,
+    conflict: { ok: false, reason: "no-draft" },
+    shortage: async () => ({ ok: false, reason: "stock" }),
+    async basket(tx, organisation) {
+      const draft = await readDraft(organisationId, userId, tx);
+      if (!draft) throw new Refused({ ok: false, reason: "no-draft" });
+      const box = await getGiftBox(draft.giftBoxId, tx);
+      if (!box || box.status !== "ACTIVE" || !componentsSellable(box.components)) throw new Refused({ ok: false, reason: "box-unavailable" });
+      const price = await priceGiftBoxes(organisationId, box.components, draft.boxes, tx);
+      if (!price.ok) throw new Refused({ ok: false, reason: "box-unavailable" });
+      const components = new Map(box.components.map((c) => [c.productId, c.product]));
+      return {
+        totalFen: price.totalFen,
+        lines: price.lines.map((l) => ({ ...components.get(l.productId)!, ...l })),
+        order: {
+          // Each recipient's address is on their shipment; the order names the organisation's contact.
+          recipient: organisation.contactName,
+          mobile: organisation.contactMobile,
+        },
+        async afterCreate(tx2, orderId) {
+          await tx2.orderGiftBox.create({ data: { orderId, giftBoxId: box.id, boxes: draft.boxes, unitPriceFen: price.unitPriceFen } });
+          // 5,000 shipments: multi-row INSERTs in chunks, inside the same transaction.
+          const createdAt = sqliteDateTime(now);
+          for (let start = 0; start < draft.recipients.length; start += SHIPMENT_CHUNK) {
+            const chunk = draft.recipients.slice(start, start + SHIPMENT_CHUNK);
+            await tx2.$executeRawUnsafe(
+              `INSERT INTO "Shipment" ("orderId", "row", "recipientName", "employeeNo", "mobile", "addressText", "pickupPointId", "boxes", "createdAt") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+              ...chunk.flatMap((r) => [orderId, r.row, r.name, r.employeeNo, r.mobile, r.address, r.pickupPointId, r.boxes, createdAt]),
+            );
+          }
+          await tx2.giftOrderDraft.deleteMany({ where: { organisationId, userId } });
+        },
+        audit: { action: "organisation.giftOrder.place", details: { organisationId, giftBoxId: box.id, boxes: draft.boxes, recipients: draft.recipients.length } },
+      };
+    },
+  });
 }
 
 // —— Reading shipments ——
@@ -358,14 +317,19 @@ export async function listShipments(orderId: number, options: { page?: number; s
 /**
  * The gift shipments addressed to a signed-in employee: those whose 工号 is their account's, and only those. The
  * recipient sees their own row, the box and the sending organisation, never the order's other
- * recipients or its money.
+ * recipients or its money; and only once the order is paid or confirmed on terms (a parcel that has
+ * left stays visible whatever happens to the order after), never a cancelled one.
  */
 export async function shipmentsForUser(userId: number) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { employeeNo: true } });
   const employeeNo = user?.employeeNo ?? null;
   if (!employeeNo) return { employeeNo, shipments: [] };
   const shipments = await prisma.shipment.findMany({
-    where: { employeeNo: employeeNo.toUpperCase(), order: { status: { notIn: ["CANCELLED", "PENDING_APPROVAL"] } } },
+    where: {
+      employeeNo: employeeNo.toUpperCase(),
+      status: { not: "CANCELLED" },
+      OR: [{ order: { status: { in: [...GOODS_COMMITTED] } } }, { status: { in: ["SHIPPED", "DELIVERED"] } }],
+    },
     orderBy: { id: "desc" },
     take: 50,
     select: {
@@ -413,7 +377,7 @@ export async function listGiftOrdersForAdmin(take = 50) {
 // —— Administrators move shipments along ——
 
 /** Orders whose goods may leave: paid, or confirmed on terms (as markShipped allows), or already shipping. */
-const SHIPPABLE = ["PAID", "CONFIRMED", "SHIPPED"];
+const SHIPPABLE: readonly string[] = [...TRANSITIONS.ship.from, "SHIPPED"];
 
 export type ShipmentUpdateResult =
   | { ok: true; changed: number }

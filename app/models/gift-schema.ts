@@ -17,7 +17,8 @@ export const MAX_RECIPIENT_FILE_BYTES = 5 * 1024 * 1024;
 export const SHIPMENTS_PAGE_SIZE = 100;
 
 export const giftBoxStatuses = ["ACTIVE", "ARCHIVED"] as const;
-export const shipmentStatuses = ["PENDING", "SHIPPED", "DELIVERED"] as const;
+// CANCELLED: the order was cancelled (or refunded and restocked) before this parcel left.
+export const shipmentStatuses = ["PENDING", "SHIPPED", "DELIVERED", "CANCELLED"] as const;
 export type ShipmentStatus = (typeof shipmentStatuses)[number];
 
 const text = (max: number) => z.string().trim().max(max, "gifts:errors.tooLong").default("");

@@ -1,7 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
-import type { OrderStatus } from "./order.server";
+import type { OrderStatus } from "./order-transitions";
 import { cancelOrder, refundOrder, type RefundRequest } from "./payment.server";
 
 /** The poverty-relief office's view of orders: search, filters, and the audited refund and cancel. */
@@ -55,32 +54,24 @@ export async function listOrdersForAdmin(filter: AdminOrderFilter) {
   return { orders, total, page, pages: Math.max(1, Math.ceil(total / ADMIN_ORDERS_PAGE_SIZE)) };
 }
 
-/** A refund asked for by an administrator, through the provider, and written to the audit log. */
-export async function refundOrderAsAdmin(request: RefundRequest & { orderNumber: string }) {
+/**
+ * A refund asked for by an administrator, through the provider; the audit entry is written in the
+ * same commit as the Refund row (the request), whatever the provider answers after.
+ */
+export function refundOrderAsAdmin(request: RefundRequest & { orderNumber: string }) {
   const { orderNumber, ...refund } = request;
-  const result = await refundOrder(refund);
-  if (result.ok) {
-    await recordAudit(prisma, {
-      userId: refund.requestedById,
-      action: "order.refund",
-      entityType: "Order",
-      entityId: refund.orderId,
-      details: { number: orderNumber, amountFen: refund.amountFen, reason: refund.reason, status: result.status },
-    });
-  }
-  return result;
+  return refundOrder({
+    ...refund,
+    audit: { userId: refund.requestedById, action: "order.refund", details: { number: orderNumber, amountFen: refund.amountFen, reason: refund.reason } },
+  });
 }
 
-export async function cancelOrderAsAdmin(input: { orderId: number; orderNumber: string; actorUserId: number; reason: string }) {
-  const result = await cancelOrder({ orderNumber: input.orderNumber, actorUserId: input.actorUserId, reason: input.reason });
-  if (result.ok) {
-    await recordAudit(prisma, {
-      userId: input.actorUserId,
-      action: "order.cancel",
-      entityType: "Order",
-      entityId: input.orderId,
-      details: { number: input.orderNumber, reason: input.reason, refunded: result.refunded },
-    });
-  }
-  return result;
+/** An administrator cancels an order; audited in the same commit as the cancellation (or the refund request). */
+export function cancelOrderAsAdmin(input: { orderId: number; orderNumber: string; actorUserId: number; reason: string }) {
+  return cancelOrder({
+    orderNumber: input.orderNumber,
+    actorUserId: input.actorUserId,
+    reason: input.reason,
+    audit: { action: "order.cancel", details: { number: input.orderNumber, reason: input.reason } },
+  });
 }

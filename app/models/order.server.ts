@@ -1,44 +1,32 @@
 import { randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { recordAudit } from "./audit.server";
+import { getEnv } from "~/utils/env.server";
 import { cartFingerprint } from "./cart-fingerprint.server";
-import { allocateRefund, amountsByCounty, buyerTypes, ledgerInserts, sqliteDateTime } from "./ledger.server";
+import { sqliteDateTime } from "./ledger.server";
+import {
+  applyTransition,
+  isStockShortage,
+  placedEvent,
+  StockShortage,
+  takeStock,
+  transition,
+  type TransitionInput,
+} from "./order-lifecycle.server";
+import type { OrderStatus } from "./order-transitions";
+import { SELLABLE_SQL } from "./sellable.server";
 
 /**
- * Orders: placing (stock reserved atomically), paying, expiring, cancelling, shipping, refunding.
- *
- * Every state change is one short batch transaction of guarded statements, never read-then-write:
- * stock is decremented by `stock = stock - n` and the CHECK (stock >= 0) constraint aborts the whole
- * batch if any line would oversell; status changes carry the status they expect in their WHERE, so a
- * second delivery of the same event, or a race with another change, finds nothing to do.
+ * Employees' orders: placing (stock reserved atomically by the one checkout batch), paying,
+ * expiring, cancelling, shipping, refunding. Every status change is a step of the order lifecycle
+ * (order-lifecycle.server.ts): allowed by its table, written with its history, audit and ledger
+ * rows in one transaction. Organisation and gift orders use the same steps after placing.
  */
-export const orderStatuses = [
-  "AWAITING_PAYMENT",
-  "PAID",
-  "SHIPPED",
-  "DELIVERED",
-  "COMPLETED",
-  "CANCELLED",
-  "REFUNDED",
-  "PARTLY_REFUNDED",
-  // Organisation orders (ADR 011): waiting for the organisation's approver; confirmed to ship on terms.
-  "PENDING_APPROVAL",
-  "CONFIRMED",
-] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
-
 export const MAX_LINES = 50;
 export const MAX_QUANTITY = 999;
 
 export function reservationMinutes() {
-  const raw = Number(process.env.RESERVATION_MINUTES ?? 30);
-  return Number.isInteger(raw) && raw > 0 ? raw : 30;
-}
-
-/** The ledger counts a sale for whoever bought it: employees, or the organisation's kind (ADR 011). */
-export function ledgerBuyerType(orderBuyerType: string): (typeof buyerTypes)[number] {
-  return (buyerTypes as readonly string[]).includes(orderBuyerType) ? (orderBuyerType as (typeof buyerTypes)[number]) : "EMPLOYEE";
+  return getEnv().RESERVATION_MINUTES;
 }
 
 export type CheckoutLine = { productId: number; quantity: number };
@@ -69,10 +57,6 @@ export function orderNumber(now: Date) {
   return `FP-${day}-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
 }
 
-function isStockCheckFailure(error: unknown) {
-  return error instanceof Error && /CHECK constraint failed/i.test(error.message) && /stock/i.test(error.message);
-}
-
 /** Merges repeated products (two cart lines may draw on one product) and checks the quantities. */
 export function mergeLines(lines: CheckoutLine[]): Map<number, number> | "bad-quantity" {
   const merged = new Map<number, number>();
@@ -100,7 +84,7 @@ type PricedProduct = {
 };
 
 const pricedColumns = Prisma.sql`p."id" AS "productId", p."sku", p."nameZh", p."nameEn", p."spec", p."countyId", p."priceFen", p."stock",
-  p."maxPerOrder", (p."status" = 'ACTIVE' AND s."status" = 'ADMITTED') AS "orderable"`;
+  p."maxPerOrder", (${Prisma.raw(SELLABLE_SQL)}) AS "orderable"`;
 
 function readPricedProducts(ids: number[]) {
   return prisma.$queryRaw<PricedProduct[]>`
@@ -198,6 +182,7 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
     return Prisma.sql`(${productId}, ${p.sku}, ${p.nameZh}, ${p.nameEn}, ${p.spec}, ${p.countyId}, ${p.priceFen}, ${quantity}, ${p.priceFen * quantity})`;
   });
   const ids = Prisma.join([...merged.keys()]);
+  const stockLines = [...merged].map(([productId, quantity]) => ({ productId, quantity }));
   const subtotalFen = [...merged].reduce((sum, [productId, quantity]) => sum + products.get(productId)!.priceFen * quantity, 0);
   const at = sqliteDateTime(now);
   const reservedUntil = sqliteDateTime(new Date(now.getTime() + reservationMinutes() * 60_000));
@@ -208,10 +193,7 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
     const number = orderNumber(now);
     try {
       const results = await prisma.$transaction([
-        prisma.$executeRaw`UPDATE "Product" SET "stock" = "stock" - CASE "id" ${Prisma.join(
-          [...merged].map(([productId, quantity]) => Prisma.sql`WHEN ${productId} THEN ${quantity}`),
-          " ",
-        )} END WHERE "id" IN (${ids})`,
+        takeStock(prisma, stockLines),
         prisma.$executeRaw`
           INSERT INTO "Order" ("number","userId","status","subtotalFen","totalFen","deliveryMethod","recipient","mobile","addressText",
             "pickupPointId","note","reservedUntil","checkoutKey","createdAt","updatedAt")
@@ -220,8 +202,7 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
         prisma.$executeRaw`
           INSERT INTO "OrderLine" ("orderId","productId","sku","nameZh","nameEn","spec","countyId","unitPriceFen","quantity","lineTotalFen")
           SELECT ${orderId}, v.* FROM (VALUES ${Prisma.join(lines)}) v`,
-        prisma.$executeRaw`
-          INSERT INTO "OrderEvent" ("orderId","status","actorUserId","createdAt") VALUES (${orderId}, 'AWAITING_PAYMENT', ${userId}, ${at})`,
+        placedEvent(prisma, checkoutKey, "AWAITING_PAYMENT", userId, now),
         // Never an order whose lines are still in the cart, or a cart emptied without an order.
         prisma.$executeRaw`DELETE FROM "CartLine" WHERE "cartId" IN (SELECT "id" FROM "Cart" WHERE "userId" = ${userId}) AND "productId" IN (${ids})`,
         ...(placement.payment
@@ -236,7 +217,7 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
       const [row] = results[results.length - 1] as { id: number }[];
       return { ok: true, order: { id: row!.id, number, totalFen: subtotalFen }, replayed: false };
     } catch (error) {
-      if (isStockCheckFailure(error)) {
+      if (isStockShortage(error)) {
         const now2 = await prisma.product.findMany({ where: { id: { in: [...merged.keys()] } }, select: { id: true, stock: true } });
         return {
           ok: false,
@@ -259,22 +240,9 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
   throw new Error("could not allocate an order number");
 }
 
-/** Gives one order's reserved stock back, only if the order is still in `fromStatus` (same statement). */
-export function restoreStock(orderId: number, fromStatus: OrderStatus, db: Prisma.TransactionClient | typeof prisma = prisma) {
-  return db.$executeRaw`
-    UPDATE "Product" SET "stock" = "stock" + (
-      SELECT SUM(l."quantity") FROM "OrderLine" l WHERE l."orderId" = ${orderId} AND l."productId" = "Product"."id")
-    WHERE "id" IN (SELECT "productId" FROM "OrderLine" WHERE "orderId" = ${orderId})
-      AND EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = ${orderId} AND o."status" = ${fromStatus})`;
-}
-
-function addEvent(orderId: number, status: OrderStatus, note: string, actorUserId: number | null, at: Date) {
-  return prisma.orderEvent.create({ data: { orderId, status, note, actorUserId, createdAt: at } });
-}
-
 /**
  * Cancels orders whose reservation ran out unpaid and returns their stock. Safe to run from any
- * number of processes at once: each order is released by a guarded batch, at most once.
+ * number of processes at once: each order takes the "expire" step at most once.
  */
 export async function releaseExpiredReservations(now = new Date()): Promise<number> {
   const expired = await prisma.order.findMany({
@@ -284,89 +252,66 @@ export async function releaseExpiredReservations(now = new Date()): Promise<numb
   });
   let released = 0;
   for (const { id } of expired) {
-    const [, cancelled] = await prisma.$transaction([
-      restoreStock(id, "AWAITING_PAYMENT"),
-      prisma.order.updateMany({ where: { id, status: "AWAITING_PAYMENT" }, data: { status: "CANCELLED", reservedUntil: null } }),
-    ]);
-    if (cancelled.count > 0) {
-      await addEvent(id, "CANCELLED", "reservation-expired", null, now);
-      released += 1;
-    }
+    const step = await transition({ orderId: id, action: "expire", set: { reservedUntil: null }, note: "reservation-expired", at: now });
+    if (step.ok) released += 1;
   }
   return released;
 }
 
 export type PaymentOutcome = "paid" | "already-paid" | "revived" | "needs-refund" | "unknown-order";
 
-class NeedsRefund extends Error {}
+export type PaymentInput = { orderId: number; provider: string; providerRef: string; at?: Date };
 
 /**
- * Records a successful payment: order status, payment row, ledger entries and history in one
- * transaction (transactions are exclusive on our connection, see ADR 007). Idempotent: a second
- * delivery finds paidAt set and changes nothing; the ledger's unique source key backs that up.
- * A payment that arrives after the reservation expired takes the stock again if it is still there;
- * otherwise the outcome is "needs-refund" and the caller refunds it — no payment is kept without goods.
+ * Records a successful payment inside the caller's transaction (the payment handler adds its
+ * event claim to the same commit): the "pay" step (status, history, ledger entries) and the
+ * payment row. Idempotent: an order already paid changes nothing. A payment that arrives after the
+ * reservation expired takes the stock again if it is still there ("payAfterExpiry"); otherwise
+ * this throws StockShortage, the transaction rolls back, and the caller refunds the payment.
  */
-export async function markOrderPaid(input: { orderId: number; provider: string; providerRef: string; at?: Date }): Promise<PaymentOutcome> {
+export async function payOrderIn(tx: Prisma.TransactionClient, input: PaymentInput): Promise<Exclude<PaymentOutcome, "needs-refund">> {
   const at = input.at ?? new Date();
+  const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { status: true, paidAt: true } });
+  if (!order) return "unknown-order";
+  const revived = order.status === "CANCELLED";
+  const step = await applyTransition(tx, {
+    orderId: input.orderId,
+    action: revived ? "payAfterExpiry" : "pay",
+    set: { paidAt: at, reservedUntil: null, paymentProvider: input.provider },
+    note: revived ? `${input.provider}: paid after expiry` : input.provider,
+    at,
+  });
+  if (!step.ok) return step.reason === "not-found" ? "unknown-order" : "already-paid";
+  await tx.payment.updateMany({ where: { provider: input.provider, providerRef: input.providerRef }, data: { status: "SUCCEEDED" } });
+  return revived ? "revived" : "paid";
+}
+
+/** payOrderIn in its own transaction; "needs-refund" when the goods were sold in the meantime. */
+export async function markOrderPaid(input: PaymentInput): Promise<PaymentOutcome> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      const order = await tx.order.findUnique({
-        where: { id: input.orderId },
-        select: { id: true, status: true, paidAt: true, buyerType: true, lines: { select: { countyId: true, lineTotalFen: true, productId: true, quantity: true } } },
-      });
-      if (!order) return "unknown-order";
-      if (order.paidAt) return "already-paid";
-      if (order.status !== "AWAITING_PAYMENT" && order.status !== "CANCELLED") return "already-paid";
-      const revived = order.status === "CANCELLED";
-      if (revived) {
-        for (const l of order.lines) {
-          const taken = await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" - ${l.quantity} WHERE "id" = ${l.productId} AND "stock" >= ${l.quantity}`;
-          if (taken === 0) throw new NeedsRefund();
-        }
-      }
-      await tx.order.update({
-        where: { id: order.id },
-        data: { status: "PAID", paidAt: at, reservedUntil: null, paymentProvider: input.provider },
-      });
-      await tx.payment.updateMany({ where: { provider: input.provider, providerRef: input.providerRef }, data: { status: "SUCCEEDED" } });
-      for (const insert of ledgerInserts(
-        tx,
-        { sourceType: "ORDER_PAID", sourceId: String(order.id), orderId: order.id, occurredAt: at, channel: "ONLINE_HALL", buyerType: ledgerBuyerType(order.buyerType) },
-        amountsByCounty(order.lines),
-        1,
-      )) {
-        await insert;
-      }
-      await tx.orderEvent.create({ data: { orderId: order.id, status: "PAID", note: revived ? `${input.provider}: paid after expiry` : input.provider, createdAt: at } });
-      return revived ? "revived" : "paid";
-    });
+    return await prisma.$transaction((tx) => payOrderIn(tx, input));
   } catch (error) {
-    if (!(error instanceof NeedsRefund)) throw error;
-    await prisma.$transaction([
-      prisma.payment.updateMany({ where: { provider: input.provider, providerRef: input.providerRef }, data: { status: "SUCCEEDED" } }),
-      addEvent(input.orderId, "CANCELLED", "paid-after-expiry-needs-refund", null, at),
-    ]);
-    return "needs-refund";
+    if (error instanceof StockShortage) return "needs-refund";
+    throw error;
   }
 }
 
 /** A failed or abandoned payment attempt: the order keeps its reservation until it expires. */
-export async function markPaymentAttempt(provider: string, providerRef: string, status: "FAILED" | "EXPIRED") {
-  await prisma.payment.updateMany({ where: { provider, providerRef, status: "PENDING" }, data: { status } });
+export async function markPaymentAttempt(provider: string, providerRef: string, status: "FAILED" | "EXPIRED", db: Prisma.TransactionClient | typeof prisma = prisma) {
+  await db.payment.updateMany({ where: { provider, providerRef, status: "PENDING" }, data: { status } });
 }
 
 /**
- * Cancels an order that has not shipped. Unpaid: the reservation is released. Paid: the order is
- * cancelled and the whole amount must be refunded through the provider (see refundOrder).
+ * Cancels an order still awaiting payment: the reservation is released, with its history (and
+ * audit entry, when given) in the same commit. A paid order is cancelled by refunding it (refundOrder).
  */
-export async function cancelUnpaidOrder(orderId: number, actorUserId: number | null, reason: string, now = new Date()) {
-  const [, cancelled] = await prisma.$transaction([
-    restoreStock(orderId, "AWAITING_PAYMENT"),
-    prisma.order.updateMany({ where: { id: orderId, status: "AWAITING_PAYMENT" }, data: { status: "CANCELLED", reservedUntil: null } }),
-  ]);
-  if (cancelled.count > 0) await addEvent(orderId, "CANCELLED", reason, actorUserId, now);
-  return cancelled.count > 0;
+export async function cancelUnpaidOrder(orderId: number, actorUserId: number | null, reason: string, now = new Date(), audit?: TransitionInput["audit"]) {
+  const step = await prisma.$transaction(async (tx) => {
+    const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } });
+    if (order?.status !== "AWAITING_PAYMENT") return null;
+    return applyTransition(tx, { orderId, action: "cancel", set: { reservedUntil: null }, note: reason, actorUserId, at: now, audit });
+  });
+  return step?.ok === true;
 }
 
 export type RefundResult =
@@ -374,69 +319,62 @@ export type RefundResult =
   | { ok: false; reason: "not-found" | "not-paid" | "too-much" | "bad-amount" };
 
 /**
- * Records a refund the provider has accepted: the order's refunded total, its status, and the
- * negative ledger entries (split over counties in proportion to what each sold), in one
- * transaction. Keyed by the refund row, so recording the same refund twice changes nothing.
+ * Records a refund the provider has accepted, inside the caller's transaction: the Refund row
+ * settled and the "refund" step (refunded total, status, negative ledger entries split over
+ * counties in proportion to what each sold). Keyed by the refund row, so recording the same
+ * refund twice changes nothing.
  */
-export function recordRefund(refundId: number, now = new Date()): Promise<RefundResult> {
-  return prisma.$transaction(async (tx): Promise<RefundResult> => {
-    const refund = await tx.refund.findUnique({
-      where: { id: refundId },
-      select: {
-        id: true,
-        amountFen: true,
-        status: true,
-        reason: true,
-        requestedById: true,
-        order: { select: { id: true, totalFen: true, refundedFen: true, paidAt: true, status: true, buyerType: true, lines: { select: { countyId: true, lineTotalFen: true } } } },
-      },
-    });
-    if (!refund) return { ok: false, reason: "not-found" };
-    const order = refund.order;
-    if (refund.status === "SUCCEEDED") return { ok: true, refundedFen: order.refundedFen, status: order.status as OrderStatus };
-    if (!order.paidAt) return { ok: false, reason: "not-paid" };
-    if (refund.amountFen <= 0) return { ok: false, reason: "bad-amount" };
-    if (order.refundedFen + refund.amountFen > order.totalFen) return { ok: false, reason: "too-much" };
-
-    const refundedFen = order.refundedFen + refund.amountFen;
-    const status: OrderStatus = refundedFen === order.totalFen ? "REFUNDED" : "PARTLY_REFUNDED";
-    await tx.refund.update({ where: { id: refund.id }, data: { status: "SUCCEEDED" } });
-    await tx.order.update({ where: { id: order.id }, data: { refundedFen, status } });
-    for (const insert of ledgerInserts(
-      tx,
-      { sourceType: "REFUND", sourceId: String(refund.id), orderId: order.id, occurredAt: now, channel: "ONLINE_HALL", buyerType: ledgerBuyerType(order.buyerType) },
-      allocateRefund(refund.amountFen, amountsByCounty(order.lines)),
-      -1,
-    )) {
-      await insert;
-    }
-    await tx.orderEvent.create({ data: { orderId: order.id, status, note: refund.reason, actorUserId: refund.requestedById, createdAt: now } });
-    return { ok: true, refundedFen, status };
+export async function recordRefundIn(tx: Prisma.TransactionClient, refundId: number, now = new Date()): Promise<RefundResult> {
+  const refund = await tx.refund.findUnique({
+    where: { id: refundId },
+    select: { id: true, amountFen: true, status: true, reason: true, requestedById: true, order: { select: { id: true, totalFen: true, refundedFen: true, paidAt: true, status: true } } },
   });
+  if (!refund) return { ok: false, reason: "not-found" };
+  const order = refund.order;
+  if (refund.status === "SUCCEEDED") return { ok: true, refundedFen: order.refundedFen, status: order.status as OrderStatus };
+  if (!order.paidAt) return { ok: false, reason: "not-paid" };
+  if (refund.amountFen <= 0) return { ok: false, reason: "bad-amount" };
+  if (order.refundedFen + refund.amountFen > order.totalFen) return { ok: false, reason: "too-much" };
+
+  const refundedFen = order.refundedFen + refund.amountFen;
+  const status: OrderStatus = refundedFen === order.totalFen ? "REFUNDED" : "PARTLY_REFUNDED";
+  const step = await applyTransition(tx, {
+    orderId: order.id,
+    action: "refund",
+    to: status,
+    set: { refundedFen },
+    note: refund.reason,
+    actorUserId: refund.requestedById,
+    at: now,
+    refund: { id: refund.id, amountFen: refund.amountFen },
+  });
+  if (!step.ok) return { ok: false, reason: "not-paid" };
+  await tx.refund.update({ where: { id: refund.id }, data: { status: "SUCCEEDED" } });
+  return { ok: true, refundedFen, status };
 }
 
-/** Administrators move a paid order along: shipped (with carrier and tracking), delivered, completed. */
+export function recordRefund(refundId: number, now = new Date()): Promise<RefundResult> {
+  return prisma.$transaction((tx) => recordRefundIn(tx, refundId, now));
+}
+
+/** Administrators move a paid order along: shipped (with carrier and tracking), delivered. */
 export async function markShipped(orderId: number, carrier: string, trackingNumber: string, actorUserId: number, now = new Date()) {
-  const [changed] = await prisma.$transaction([
-    // CONFIRMED: an organisation's order on terms ships before its bank transfer arrives (ADR 012).
-    prisma.order.updateMany({ where: { id: orderId, status: { in: ["PAID", "CONFIRMED"] } }, data: { status: "SHIPPED", carrier, trackingNumber } }),
-  ]);
-  if (changed.count === 0) return false;
-  await prisma.$transaction([
-    addEvent(orderId, "SHIPPED", `${carrier} ${trackingNumber}`, actorUserId, now),
-    recordAudit(prisma, { userId: actorUserId, action: "order.ship", entityType: "Order", entityId: orderId, details: { carrier, trackingNumber } }),
-  ]);
-  return true;
+  // CONFIRMED: an organisation's order on terms ships before its bank transfer arrives (ADR 012).
+  const step = await transition({
+    orderId,
+    action: "ship",
+    set: { carrier, trackingNumber },
+    note: `${carrier} ${trackingNumber}`,
+    actorUserId,
+    at: now,
+    audit: { action: "order.ship", details: { carrier, trackingNumber } },
+  });
+  return step.ok;
 }
 
 export async function markDelivered(orderId: number, actorUserId: number, now = new Date()) {
-  const changed = await prisma.order.updateMany({ where: { id: orderId, status: "SHIPPED" }, data: { status: "DELIVERED" } });
-  if (changed.count === 0) return false;
-  await prisma.$transaction([
-    addEvent(orderId, "DELIVERED", "", actorUserId, now),
-    recordAudit(prisma, { userId: actorUserId, action: "order.deliver", entityType: "Order", entityId: orderId }),
-  ]);
-  return true;
+  const step = await transition({ orderId, action: "deliver", actorUserId, at: now, audit: { action: "order.deliver" } });
+  return step.ok;
 }
 
 /** What an order page shows of an order; organisation orders add their own fields (org-order.server.ts). */
@@ -484,21 +422,14 @@ export function listOrdersForUser(userId: number, take = 50) {
 
 /**
  * Gives back the stock of a paid order that was cancelled before it shipped, once its full refund
- * is recorded (status REFUNDED). Its own history entry ("stock-returned") is the guard, written in
- * the same batch, so the stock comes back at most once however often this runs; an order that has
- * ever shipped never gets its stock back this way.
+ * is recorded (status REFUNDED): the "restock" step, whose own history entry is its guard, so the
+ * stock comes back at most once however often this runs; an order that ever shipped never gets its
+ * stock back this way. Inside the caller's transaction (the refund's own).
  */
-export async function returnStockOfRefundedOrder(orderId: number, actorUserId: number | null, now = new Date()) {
-  const eligible = Prisma.sql`EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = ${orderId} AND o."status" = 'REFUNDED')
-    AND NOT EXISTS (SELECT 1 FROM "OrderEvent" e WHERE e."orderId" = ${orderId} AND (e."note" = 'stock-returned' OR e."status" = 'SHIPPED'))`;
-  const [, recorded] = await prisma.$transaction([
-    prisma.$executeRaw`
-      UPDATE "Product" SET "stock" = "stock" + (
-        SELECT SUM(l."quantity") FROM "OrderLine" l WHERE l."orderId" = ${orderId} AND l."productId" = "Product"."id")
-      WHERE "id" IN (SELECT "productId" FROM "OrderLine" WHERE "orderId" = ${orderId}) AND ${eligible}`,
-    prisma.$executeRaw`
-      INSERT INTO "OrderEvent" ("orderId", "status", "note", "actorUserId", "createdAt")
-      SELECT ${orderId}, 'REFUNDED', 'stock-returned', ${actorUserId}, ${sqliteDateTime(now)} WHERE ${eligible}`,
-  ]);
-  return recorded > 0;
+export async function returnStockOfRefundedOrderIn(tx: Prisma.TransactionClient, orderId: number, actorUserId: number | null, now = new Date()) {
+  return (await applyTransition(tx, { orderId, action: "restock", actorUserId, at: now })).ok;
+}
+
+export function returnStockOfRefundedOrder(orderId: number, actorUserId: number | null, now = new Date()) {
+  return prisma.$transaction((tx) => returnStockOfRefundedOrderIn(tx, orderId, actorUserId, now));
 }

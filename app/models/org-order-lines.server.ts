@@ -5,6 +5,7 @@ import { MAX_ORG_LINES, MAX_ORG_QUANTITY, type DraftRow } from "./org-order-sche
 import { checkOrderQuantity, priceLines, type PricedLine } from "./pricing.server";
 import { recordAudit } from "./audit.server";
 import { uniqueViolation } from "./product.server";
+import { isSellable } from "./sellable.server";
 
 /**
  * The lines of an organisation order before it is placed: the member's quick-order grid (kept on the
@@ -83,7 +84,7 @@ export async function validateRows(rows: readonly NumberedRow[]): Promise<Valida
       problem(row, "org:lineErrors.unknownSku");
       continue;
     }
-    if (product.status !== "ACTIVE" || product.supplier.status !== "ADMITTED") {
+    if (!isSellable(product)) {
       problem(row, "org:lineErrors.notOrderable");
       continue;
     }

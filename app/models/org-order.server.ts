@@ -4,10 +4,13 @@ import { recordAudit } from "./audit.server";
 import { allocateRefund, amountsByCounty, ledgerInserts, sqliteDateTime } from "./ledger.server";
 import { getDraftRows, numbered, validateRows, type RowProblem } from "./org-order-lines.server";
 import type { DecisionInput, OrderDetailsInput } from "./org-order-schema";
-import { cancelUnpaidOrder, ledgerBuyerType, orderDetailSelect, orderNumber, restoreStock, type OrderStatus } from "./order.server";
-import { refundOrder } from "./payment.server";
+import { applyTransition, isStockShortage, ledgerBuyerType, takeStock } from "./order-lifecycle.server";
+import type { OrderStatus } from "./order-transitions";
+import { orderDetailSelect, orderNumber } from "./order.server";
+import { closeOpenCheckouts, refundOrder } from "./payment.server";
 import { checkOrderQuantity, priceLines } from "./pricing.server";
 import { uniqueViolation } from "./product.server";
+import { sellableWhere } from "./sellable.server";
 import { creditExposureFen } from "./org-terms.server";
 import type { MemberRole } from "./organisation-schema";
 import { requireMembership } from "./organisation.server";
@@ -35,8 +38,9 @@ export type PlaceOrgOrderResult =
   | { ok: false; reason: "over-credit-limit"; availableFen: number }
   | { ok: false; reason: "location" | "not-approved" };
 
-export class Refused extends Error {
-  constructor(readonly result: Exclude<PlaceOrgOrderResult, { ok: true }>) {
+/** Thrown inside a placing or deciding transaction to roll it back and answer with `result`. */
+export class Refused<R extends { ok: false; reason: string } = { ok: false; reason: string }> extends Error {
+  constructor(readonly result: R) {
     super(result.reason);
   }
 }
@@ -48,16 +52,18 @@ export function confirmedState(organisation: { paymentTerms: string; termDays: n
     : { status: "AWAITING_PAYMENT", reservedUntil: new Date(now.getTime() + ORG_PAYMENT_HOURS * 3_600_000), dueDate: null };
 }
 
+type OverCreditLimit = { ok: false; reason: "over-credit-limit"; availableFen: number };
+
 export async function checkCredit(tx: Prisma.TransactionClient, organisation: { id: number; paymentTerms: string; creditLimitFen: number }, addFen: number) {
   if (organisation.paymentTerms !== "ON_TERMS") return;
   const exposure = await creditExposureFen(tx, organisation.id);
   if (exposure + addFen > organisation.creditLimitFen) {
-    throw new Refused({ ok: false, reason: "over-credit-limit", availableFen: Math.max(0, organisation.creditLimitFen - exposure) });
+    throw new Refused<OverCreditLimit>({ ok: false, reason: "over-credit-limit", availableFen: Math.max(0, organisation.creditLimitFen - exposure) });
   }
 }
 
 /** What every organisation order records, whatever it orders (grid lines or gift boxes). */
-export function organisationOrderFields(input: {
+function organisationOrderFields(input: {
   organisation: { id: number; kind: string; paymentTerms: string; termDays: number };
   userId: number;
   needsApproval: boolean;
@@ -95,12 +101,98 @@ export function organisationOrderFields(input: {
 type LineCopy = { productId: number; sku: string; nameZh: string; nameEn: string; spec: string; countyId: number; unitPriceFen: number; quantity: number; lineTotalFen: number };
 
 /** An order's lines, copied from the catalogue, in one multi-row INSERT (createMany costs ~30 ms of CPU for 200; this ~2 ms). */
-export function insertOrderLines(tx: Prisma.TransactionClient, orderId: number, lines: LineCopy[]) {
+function insertOrderLines(tx: Prisma.TransactionClient, orderId: number, lines: LineCopy[]) {
   return tx.$executeRaw`
     INSERT INTO "OrderLine" ("orderId","productId","sku","nameZh","nameEn","spec","countyId","unitPriceFen","quantity","lineTotalFen")
     VALUES ${Prisma.join(
       lines.map((l) => Prisma.sql`(${orderId}, ${l.productId}, ${l.sku}, ${l.nameZh}, ${l.nameEn}, ${l.spec}, ${l.countyId}, ${l.unitPriceFen}, ${l.quantity}, ${l.lineTotalFen})`),
     )}`;
+}
+
+const organisationPlacingSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  paymentTerms: true,
+  termDays: true,
+  creditLimitFen: true,
+  approvalThresholdFen: true,
+  contactName: true,
+  contactMobile: true,
+} satisfies Prisma.OrganisationSelect;
+export type PlacingOrganisation = Prisma.OrganisationGetPayload<{ select: typeof organisationPlacingSelect }>;
+
+/** What one kind of organisation order (grid lines, gift boxes) puts in the placing transaction. */
+export type Basket = {
+  totalFen: number;
+  lines: LineCopy[];
+  /** The order's own fields beyond those every organisation order records (delivery, gift box…). */
+  order: Partial<Prisma.OrderUncheckedCreateInput>;
+  /** Rows that belong to the order (shipments…), written in the same commit. */
+  afterCreate?: (tx: Prisma.TransactionClient, orderId: number) => Promise<unknown>;
+  audit: { action: string; details: Record<string, unknown> };
+};
+
+type Placed = { ok: true; order: { id: number; number: string; totalFen: number; status: string }; replayed: boolean };
+type CommonRefusal = { ok: false; reason: "not-approved" } | { ok: false; reason: "prices-changed"; totalFen: number } | OverCreditLimit;
+
+/**
+ * The placing steps every organisation order shares, in one exclusive transaction: the
+ * organisation still approved, the basket (the caller's lines, re-read and re-priced inside the
+ * transaction; it throws Refused to refuse), the total the review showed, the approval threshold and
+ * the credit limit (ADR 012), the stock taken (takeStock, the lifecycle's one way), the order with
+ * its lines and first event, the caller's own rows, the audit entry. The same checkoutKey always
+ * yields the same order; a number drawn twice is drawn again.
+ */
+export async function placeForOrganisation<R extends { ok: false; reason: string }>(input: {
+  organisationId: number;
+  userId: number;
+  details: { checkoutKey: string; expectedTotalFen: number; note: string; poNumber: string; requestedDeliveryDate: string; wantsInvoice: boolean; invoiceTitle: string; invoiceTaxNumber: string };
+  now: Date;
+  basket: (tx: Prisma.TransactionClient, organisation: PlacingOrganisation) => Promise<Basket>;
+  /** The answer when the stock is gone (read after the rollback). */
+  shortage: () => Promise<R>;
+  /** The answer when another member's order already holds this checkoutKey. */
+  conflict: R;
+}): Promise<Placed | CommonRefusal | R> {
+  const { organisationId, userId, details, now } = input;
+  const replay = async () => {
+    const existing = await prisma.order.findUnique({ where: { checkoutKey: details.checkoutKey }, select: { id: true, number: true, totalFen: true, status: true, userId: true } });
+    return existing && existing.userId === userId ? ({ ok: true, order: { id: existing.id, number: existing.number, totalFen: existing.totalFen, status: existing.status }, replayed: true } as const) : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const order = await prisma.$transaction(async (tx) => {
+        const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: organisationPlacingSelect });
+        if (!organisation || organisation.status !== "APPROVED") throw new Refused({ ok: false, reason: "not-approved" });
+        const basket = await input.basket(tx, organisation);
+        if (basket.totalFen !== details.expectedTotalFen) throw new Refused({ ok: false, reason: "prices-changed", totalFen: basket.totalFen });
+        const needsApproval = organisation.approvalThresholdFen !== null && basket.totalFen > organisation.approvalThresholdFen;
+        await checkCredit(tx, organisation, basket.totalFen);
+        await takeStock(tx, basket.lines);
+        const created = await tx.order.create({
+          data: { ...organisationOrderFields({ organisation, userId, needsApproval, totalFen: basket.totalFen, details, now }), ...basket.order },
+          select: { id: true, number: true, totalFen: true, status: true },
+        });
+        await insertOrderLines(tx, created.id, basket.lines);
+        await basket.afterCreate?.(tx, created.id);
+        await recordAudit(tx, { userId, action: basket.audit.action, entityType: "Order", entityId: created.id, details: { ...basket.audit.details, totalFen: created.totalFen, status: created.status } });
+        return created;
+      });
+      return { ok: true, order, replayed: false };
+    } catch (error) {
+      if (error instanceof Refused) return error.result as CommonRefusal | R;
+      if (isStockShortage(error)) return input.shortage();
+      const clash = uniqueViolation(error);
+      if (clash === null) throw error;
+      if (clash.includes("checkoutKey")) return (await replay()) ?? input.conflict;
+      // An order number drawn twice: draw again.
+    }
+  }
+  throw new Error("could not allocate an order number");
 }
 
 /**
@@ -114,92 +206,64 @@ export async function placeOrgOrder(
   now = new Date(),
 ): Promise<PlaceOrgOrderResult> {
   const { organisationId, userId, details } = input;
-  const replay = async () => {
-    const existing = await prisma.order.findUnique({ where: { checkoutKey: details.checkoutKey }, select: { id: true, number: true, totalFen: true, status: true, userId: true } });
-    return existing && existing.userId === userId ? ({ ok: true, order: existing, replayed: true } as const) : null;
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
+  // A form sent again after its order was placed: placeForOrganisation answers with that order.
+  const existing = await prisma.order.findUnique({ where: { checkoutKey: details.checkoutKey }, select: { userId: true } });
+  if (existing && existing.userId !== userId) return { ok: false, reason: "lines", problems: [] };
+  const validation = existing ? null : await validateRows(numbered(await getDraftRows(organisationId, userId)));
+  if (validation && !validation.ok) return { ok: false, reason: "lines", problems: validation.problems };
+  const wanted = validation?.lines ?? [];
 
-  const validation = await validateRows(numbered(await getDraftRows(organisationId, userId)));
-  if (!validation.ok) return { ok: false, reason: "lines", problems: validation.problems };
-  const wanted = validation.lines;
-
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const order = await prisma.$transaction(async (tx) => {
-        const organisation = await tx.organisation.findUnique({
-          where: { id: organisationId },
-          select: { id: true, kind: true, status: true, paymentTerms: true, termDays: true, creditLimitFen: true, approvalThresholdFen: true },
-        });
-        if (!organisation || organisation.status !== "APPROVED") throw new Refused({ ok: false, reason: "not-approved" });
-        const location = await tx.deliveryLocation.findFirst({
-          where: { id: details.deliveryLocationId, organisationId, active: true },
-          select: { id: true, name: true, address: true, contactName: true, contactMobile: true },
-        });
-        if (!location) throw new Refused({ ok: false, reason: "location" });
-
-        // Read again inside the transaction: a product archived since the review is not sold.
-        const products = await tx.product.findMany({
-          where: { id: { in: wanted.map((l) => l.productId) }, status: "ACTIVE", supplier: { status: "ADMITTED" } },
-          select: { id: true, sku: true, nameZh: true, nameEn: true, spec: true, countyId: true, minOrderQuantity: true, casePack: true },
-        });
-        const byId = new Map(products.map((p) => [p.id, p]));
-        const gone = wanted.filter((l) => !byId.has(l.productId) || !checkOrderQuantity(byId.get(l.productId)!, l.quantity).ok);
-        if (gone.length > 0) {
-          throw new Refused({ ok: false, reason: "lines", problems: gone.map((l) => ({ row: l.row, sku: l.sku, message: "org:lineErrors.notOrderable", params: { sku: l.sku, row: l.row } })) });
-        }
-        const priced = await priceLines(organisationId, wanted, tx);
-        if (!priced.ok) throw new Refused({ ok: false, reason: "lines", problems: [] });
-        if (priced.totalFen !== details.expectedTotalFen) throw new Refused({ ok: false, reason: "prices-changed", totalFen: priced.totalFen });
-
-        const needsApproval = organisation.approvalThresholdFen !== null && priced.totalFen > organisation.approvalThresholdFen;
-        await checkCredit(tx, organisation, priced.totalFen);
-
-        // Stock: one conditional decrement for all lines (each product appears once); if any line is
-        // short, fewer rows change and the whole order rolls back. CHECK (stock >= 0) backs it up.
-        const quantityOf = Prisma.sql`CASE "id" ${Prisma.join(wanted.map((l) => Prisma.sql`WHEN ${l.productId} THEN ${l.quantity}`), " ")} END`;
-        const taken = await tx.$executeRaw`
-          UPDATE "Product" SET "stock" = "stock" - ${quantityOf}
-          WHERE "id" IN (${Prisma.join(wanted.map((l) => l.productId))}) AND "stock" >= ${quantityOf}`;
-        if (taken !== wanted.length) {
-          const stocks = new Map((await tx.product.findMany({ where: { id: { in: wanted.map((l) => l.productId) } }, select: { id: true, stock: true } })).map((p) => [p.id, p.stock]));
-          const short = wanted.filter((l) => (stocks.get(l.productId) ?? 0) < l.quantity);
-          throw new Refused({ ok: false, reason: "lines", problems: short.map((l) => ({ row: l.row, sku: l.sku, message: "org:lineErrors.stockGone", params: { sku: l.sku, row: l.row } })) });
-        }
-
-        const created = await tx.order.create({
-          data: {
-            ...organisationOrderFields({ organisation, userId, needsApproval, totalFen: priced.totalFen, details, now }),
-            deliveryLocationId: location.id,
-            // Copied: editing the location later changes no order.
-            recipient: location.contactName,
-            mobile: location.contactMobile,
-            addressText: `${location.name} · ${location.address}`,
-            deliveryWindow: details.deliveryWindow,
-          },
-          select: { id: true, number: true, totalFen: true, status: true },
-        });
-        await insertOrderLines(tx, created.id, priced.lines.map((l) => ({ ...byId.get(l.productId)!, ...l })));
-        // The grid has become this order.
-        await tx.orgOrderDraft.updateMany({ where: { organisationId, userId }, data: { rows: "[]" } });
-        await recordAudit(tx, { userId, action: "organisation.order.place", entityType: "Order", entityId: created.id, details: { organisationId, totalFen: created.totalFen, status: created.status, lines: priced.lines.length } });
-        return created;
+  return placeForOrganisation<Extract<PlaceOrgOrderResult, { reason: "lines" | "location" }>>({
+    organisationId,
+    userId,
+    details,
+    now,
+    conflict: { ok: false, reason: "lines", problems: [] },
+    async shortage() {
+      const stocks = new Map((await prisma.product.findMany({ where: { id: { in: wanted.map((l) => l.productId) } }, select: { id: true, stock: true } })).map((p) => [p.id, p.stock]));
+      const short = wanted.filter((l) => (stocks.get(l.productId) ?? 0) < l.quantity);
+      return { ok: false, reason: "lines", problems: short.map((l) => ({ row: l.row, sku: l.sku, message: "org:lineErrors.stockGone", params: { sku: l.sku, row: l.row } })) };
+    },
+    async basket(tx) {
+      const location = await tx.deliveryLocation.findFirst({
+        where: { id: details.deliveryLocationId, organisationId, active: true },
+        select: { id: true, name: true, address: true, contactName: true, contactMobile: true },
       });
-      return { ok: true, order, replayed: false };
-    } catch (error) {
-      if (error instanceof Refused) return error.result;
-      const clash = uniqueViolation(error);
-      if (clash === null) throw error;
-      if (clash.includes("checkoutKey")) return (await replay()) ?? { ok: false, reason: "lines", problems: [] };
-      // An order number drawn twice: draw again.
-    }
-  }
-  throw new Error("could not allocate an order number");
+      if (!location) throw new Refused({ ok: false, reason: "location" });
+      // Read again inside the transaction: a product archived since the review is not sold.
+      const products = await tx.product.findMany({
+        where: { id: { in: wanted.map((l) => l.productId) }, ...sellableWhere },
+        select: { id: true, sku: true, nameZh: true, nameEn: true, spec: true, countyId: true, minOrderQuantity: true, casePack: true },
+      });
+      const byId = new Map(products.map((p) => [p.id, p]));
+      const gone = wanted.filter((l) => !byId.has(l.productId) || !checkOrderQuantity(byId.get(l.productId)!, l.quantity).ok);
+      if (gone.length > 0) {
+        throw new Refused({ ok: false, reason: "lines", problems: gone.map((l) => ({ row: l.row, sku: l.sku, message: "org:lineErrors.notOrderable", params: { sku: l.sku, row: l.row } })) });
+      }
+      const priced = await priceLines(organisationId, wanted, tx);
+      if (!priced.ok) throw new Refused({ ok: false, reason: "lines", problems: [] });
+      return {
+        totalFen: priced.totalFen,
+        lines: priced.lines.map((l) => ({ ...byId.get(l.productId)!, ...l })),
+        order: {
+          deliveryLocationId: location.id,
+          // Copied: editing the location later changes no order.
+          recipient: location.contactName,
+          mobile: location.contactMobile,
+          addressText: `${location.name} · ${location.address}`,
+          deliveryWindow: details.deliveryWindow,
+        },
+        // The grid has become this order.
+        afterCreate: (tx2) => tx2.orgOrderDraft.updateMany({ where: { organisationId, userId }, data: { rows: "[]" } }),
+        audit: { action: "organisation.order.place", details: { organisationId, lines: priced.lines.length } },
+      };
+    },
+  });
 }
 
 export type DecisionResult =
   | { ok: true; status: string }
+  | { ok: false; reason: "not-found" }
   | { ok: false; reason: "already-decided"; approvalStatus: string }
   | { ok: false; reason: "over-credit-limit"; availableFen: number };
 
@@ -213,59 +277,52 @@ export async function decideOrgOrder(orderId: number, organisationId: number, ap
     return await prisma.$transaction(async (tx): Promise<DecisionResult> => {
       const order = await tx.order.findFirst({
         where: { id: orderId, organisationId },
-        select: { id: true, status: true, approvalStatus: true, totalFen: true, organisation: { select: { id: true, paymentTerms: true, termDays: true, creditLimitFen: true } } },
+        select: { id: true, status: true, approvalStatus: true, organisation: { select: { id: true, paymentTerms: true, termDays: true, creditLimitFen: true } } },
       });
-      if (!order || !order.organisation) throw new Response("Not found", { status: 404 });
+      if (!order || !order.organisation) return { ok: false, reason: "not-found" };
       if (order.status !== "PENDING_APPROVAL") return { ok: false, reason: "already-decided", approvalStatus: order.approvalStatus };
-      let status: string;
+      const decided = { approverId, decidedAt: now, decisionReason: decision.reason };
+      const common = { orderId, actorUserId: approverId, at: now, note: decision.intent === "approve" ? "approved" : "rejected" } as const;
+      const audit = (status: string) => ({ action: `organisation.order.${decision.intent}`, details: { organisationId, reason: decision.reason, status } });
       if (decision.intent === "approve") {
         // The limit may have been lowered, or other orders placed, since this one was: check again
         // (its own amount is already part of the exposure while it waits).
         await checkCredit(tx, order.organisation, 0);
         const state = confirmedState(order.organisation, now);
-        status = state.status;
-        await tx.order.updateMany({
-          where: { id: orderId, status: "PENDING_APPROVAL" },
-          data: { ...state, approvalStatus: "APPROVED", approverId, decidedAt: now, decisionReason: decision.reason },
-        });
-      } else {
-        status = "CANCELLED";
-        await restoreStock(orderId, "PENDING_APPROVAL", tx);
-        await tx.order.updateMany({
-          where: { id: orderId, status: "PENDING_APPROVAL" },
-          data: { status, approvalStatus: "REJECTED", approverId, decidedAt: now, decisionReason: decision.reason },
-        });
+        const step = await applyTransition(tx, { ...common, action: "approve", to: state.status as OrderStatus, set: { ...state, ...decided, approvalStatus: "APPROVED" }, audit: audit(state.status) });
+        return step.ok ? { ok: true, status: step.to } : { ok: false, reason: "already-decided", approvalStatus: order.approvalStatus };
       }
-      await tx.orderEvent.create({ data: { orderId, status, note: decision.intent === "approve" ? "approved" : "rejected", actorUserId: approverId, createdAt: now } });
-      await recordAudit(tx, { userId: approverId, action: `organisation.order.${decision.intent}`, entityType: "Order", entityId: orderId, details: { organisationId, reason: decision.reason, status } });
-      return { ok: true, status };
+      const step = await applyTransition(tx, { ...common, action: "reject", set: { ...decided, approvalStatus: "REJECTED" }, audit: audit("CANCELLED") });
+      return step.ok ? { ok: true, status: step.to } : { ok: false, reason: "already-decided", approvalStatus: order.approvalStatus };
     });
   } catch (error) {
-    if (error instanceof Refused && error.result.reason === "over-credit-limit") return error.result;
+    if (error instanceof Refused && error.result.reason === "over-credit-limit") return error.result as OverCreditLimit;
     throw error;
   }
 }
 
 /**
  * A member cancels an order not yet paid or shipped: waiting for approval, awaiting payment, or
- * confirmed on terms with nothing paid yet. The stock comes back once (guarded by status).
+ * confirmed on terms with nothing paid yet (the lifecycle's "cancel" step). The stock comes back
+ * once, with the history and audit entries in the same commit.
  */
 export async function cancelOrgOrder(orderId: number, organisationId: number, userId: number, now = new Date()) {
-  const order = await prisma.order.findFirst({ where: { id: orderId, organisationId }, select: { status: true, termsPaidFen: true } });
-  if (!order) return false;
-  if (order.status === "AWAITING_PAYMENT") return cancelUnpaidOrder(orderId, userId, "buyer-cancelled", now);
-  if (order.status !== "PENDING_APPROVAL" && !(order.status === "CONFIRMED" && order.termsPaidFen === 0)) return false;
-  return prisma.$transaction(async (tx) => {
-    await restoreStock(orderId, order.status as OrderStatus, tx);
-    const { count } = await tx.order.updateMany({
-      where: { id: orderId, status: order.status, termsPaidFen: 0 },
-      data: { status: "CANCELLED", reservedUntil: null, ...(order.status === "PENDING_APPROVAL" ? { approvalStatus: "NONE" } : {}) },
+  const cancelled = await prisma.$transaction(async (tx) => {
+    const order = await tx.order.findFirst({ where: { id: orderId, organisationId }, select: { status: true } });
+    if (!order) return false;
+    const step = await applyTransition(tx, {
+      orderId,
+      action: "cancel",
+      set: { reservedUntil: null, ...(order.status === "PENDING_APPROVAL" ? { approvalStatus: "NONE" } : {}) },
+      note: "buyer-cancelled",
+      actorUserId: userId,
+      at: now,
+      audit: { action: "organisation.order.cancel", details: { organisationId } },
     });
-    if (count === 0) return false;
-    await tx.orderEvent.create({ data: { orderId, status: "CANCELLED", note: "buyer-cancelled", actorUserId: userId, createdAt: now } });
-    await recordAudit(tx, { userId, action: "organisation.order.cancel", entityType: "Order", entityId: orderId, details: { organisationId, from: order.status } });
-    return true;
+    return step.ok;
   });
+  if (cancelled) await closeOpenCheckouts(orderId);
+  return cancelled;
 }
 
 // —— Reading ——

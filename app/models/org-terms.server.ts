@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { diffFields, recordAudit } from "./audit.server";
 import { allocateRefund, amountsByCounty, ledgerInserts } from "./ledger.server";
 import type { InvoiceRecordInput, TermsPaymentInput, TermsSettingsInput } from "./org-order-schema";
-import { ledgerBuyerType } from "./order.server";
+import { ledgerBuyerType } from "./order-lifecycle.server";
 import { uniqueViolation } from "./product.server";
 
 /**

@@ -2,21 +2,24 @@
  * Payments: the one place routes call to take or return money. Which provider does the work
  * (Stripe, or the built-in test provider when no Stripe key is set) is decided here and nowhere else.
  *
- * Every provider event — a Stripe webhook or a button on the test payment page — goes through
- * handlePaymentEvent: recorded once by event id, then applied with the order model's idempotent,
- * status-guarded functions, so redeliveries and events out of order change nothing twice.
+ * Every provider event — a Stripe webhook, a button on the test payment page, or a payment the
+ * reconciliation found (payment-reconciliation.server.ts) — goes through handlePaymentEvent: the
+ * event id is claimed in the same commit as the event's effect (ADR 020), and the effect uses the
+ * order lifecycle's status-guarded steps, so redeliveries and events out of order change nothing twice.
  */
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { recordAudit, type AuditEntry } from "./audit.server";
 import { sqliteDateTime } from "./ledger.server";
+import { StockShortage } from "./order-lifecycle.server";
+import type { OrderStatus } from "./order-transitions";
 import {
   cancelUnpaidOrder,
-  markOrderPaid,
   markPaymentAttempt,
-  recordRefund,
-  returnStockOfRefundedOrder,
-  type OrderStatus,
+  payOrderIn,
+  recordRefundIn,
+  returnStockOfRefundedOrderIn,
   type PreparedPayment,
   type RefundResult,
 } from "./order.server";
@@ -30,7 +33,7 @@ export function activeProvider(): PaymentProvider {
 }
 
 /** The provider that took a given payment, for refunds; null if it is no longer configured. */
-function providerNamed(name: string): PaymentProvider | null {
+export function providerNamed(name: string): PaymentProvider | null {
   if (name === "LOCAL") return localProvider;
   if (name === "STRIPE" && getEnv().STRIPE_SECRET_KEY) return stripeProvider;
   return null;
@@ -67,6 +70,7 @@ export async function startPayment(orderId: number, origin: string): Promise<Sta
     select: {
       id: true,
       number: true,
+      organisationId: true,
       status: true,
       totalFen: true,
       shippingFen: true,
@@ -92,7 +96,7 @@ export async function startPayment(orderId: number, origin: string): Promise<Sta
       await markPaymentAttempt(provider.name, providerRef, "EXPIRED");
     }
     const attempt = (await prisma.payment.count({ where: { orderId, provider: provider.name } })) + 1;
-    const orderUrl = `${(getEnv().PUBLIC_URL ?? origin).replace(/\/+$/, "")}/orders/${encodeURIComponent(order.number)}`;
+    const orderUrl = `${(getEnv().PUBLIC_URL ?? origin).replace(/\/+$/, "")}${orderPagePath(order)}`;
     const checkout = await provider.createCheckout({
       order: { ...order, reservedUntil: order.reservedUntil },
       attempt,
@@ -114,46 +118,68 @@ export async function startPayment(orderId: number, origin: string): Promise<Sta
 
 export type EventOutcome = "handled" | "duplicate" | "ignored";
 
+type Tx = Prisma.TransactionClient;
+
 /**
- * Applies one provider event, at most once: the event id is claimed in PaymentEvent first, so a
- * redelivery (or ten at once) finds it taken and changes nothing. If applying fails, the claim is
- * released so the provider's next delivery tries again; everything applied is idempotent anyway.
+ * Runs an event's effect in one transaction with the claim of its id: both commit or neither. A
+ * redelivery (or ten at once) finds the id taken and changes nothing; a failure or a crash before
+ * the commit leaves no claim, so the provider's retry (or the next reconciliation) applies it.
  */
-export async function handlePaymentEvent(event: ProviderEvent): Promise<EventOutcome> {
-  const claimed = await prisma.$executeRaw`
-    INSERT INTO "PaymentEvent" ("provider", "eventId", "type", "receivedAt")
-    VALUES (${event.provider}, ${event.eventId}, ${event.type}, ${sqliteDateTime(new Date())})
-    ON CONFLICT ("provider", "eventId") DO NOTHING`;
-  if (claimed === 0) return "duplicate";
-  try {
-    return await applyEvent(event);
-  } catch (error) {
-    await prisma.paymentEvent.deleteMany({ where: { provider: event.provider, eventId: event.eventId } });
-    throw error;
+function withClaim(event: ProviderEvent, effect: (tx: Tx) => Promise<EventOutcome>): Promise<EventOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const claimed = await tx.$executeRaw`
+      INSERT INTO "PaymentEvent" ("provider", "eventId", "type", "receivedAt")
+      VALUES (${event.provider}, ${event.eventId}, ${event.type}, ${sqliteDateTime(new Date())})
+      ON CONFLICT ("provider", "eventId") DO NOTHING`;
+    if (claimed === 0) return "duplicate";
+    return effect(tx);
+  });
+}
+
+/** A payment that bought nothing must go back to the buyer first: a network call, outside any transaction. */
+class RefundFirst extends Error {
+  constructor(
+    readonly payment: { id: number; orderId: number; provider: string; providerRef: string; amountFen: number },
+    readonly reason: "paid-after-expiry" | "duplicate-payment",
+  ) {
+    super(`payment ${payment.id}: ${reason}`);
   }
 }
 
-async function applyEvent(event: ProviderEvent): Promise<EventOutcome> {
+/** Applies one provider event, at most once (see withClaim). */
+export async function handlePaymentEvent(event: ProviderEvent): Promise<EventOutcome> {
+  try {
+    return await withClaim(event, (tx) => applyEvent(tx, event));
+  } catch (error) {
+    if (!(error instanceof RefundFirst)) throw error;
+    // Nothing of the event was written. Refund (idempotent at the provider), then claim the event
+    // together with the record of the refund; a failure here throws and the event is tried again.
+    await refundWholePayment(error.payment);
+    return withClaim(event, (tx) => recordWholeRefund(tx, error.payment, error.reason));
+  }
+}
+
+async function applyEvent(tx: Tx, event: ProviderEvent): Promise<EventOutcome> {
   switch (event.kind) {
     case "noted":
       return "handled";
     case "payment-failed":
     case "checkout-expired":
       // Only a PENDING attempt changes: an expiry after the payment succeeded un-pays nothing.
-      await markPaymentAttempt(event.provider, event.providerRef, event.kind === "payment-failed" ? "FAILED" : "EXPIRED");
+      await markPaymentAttempt(event.provider, event.providerRef, event.kind === "payment-failed" ? "FAILED" : "EXPIRED", tx);
       return "handled";
     case "refund-updated": {
       let outcome: EventOutcome = "ignored";
-      for (const update of event.refunds) if ((await applyRefundUpdate(event.provider, update)) === "handled") outcome = "handled";
+      for (const update of event.refunds) if ((await applyRefundUpdate(tx, event.provider, update)) === "handled") outcome = "handled";
       return outcome;
     }
     case "payment-succeeded":
-      return applyPayment(event);
+      return applyPayment(tx, event);
   }
 }
 
-async function applyPayment(event: Extract<ProviderEvent, { providerRef: string }>): Promise<EventOutcome> {
-  const payment = await prisma.payment.findUnique({
+async function applyPayment(tx: Tx, event: Extract<ProviderEvent, { providerRef: string }>): Promise<EventOutcome> {
+  const payment = await tx.payment.findUnique({
     where: { provider_providerRef: { provider: event.provider, providerRef: event.providerRef } },
     select: { id: true, orderId: true, provider: true, providerRef: true, amountFen: true, status: true },
   });
@@ -171,56 +197,72 @@ async function applyPayment(event: Extract<ProviderEvent, { providerRef: string 
   // Money already handed back (paid after the goods were gone): the order must not come back to life.
   if (payment.status === "REFUNDED") return "handled";
 
-  const outcome = await markOrderPaid({ orderId: payment.orderId, provider: payment.provider, providerRef: payment.providerRef, at: event.at });
-  if (outcome === "needs-refund") {
-    await refundWholePayment(payment, "paid-after-expiry");
-  } else if (outcome === "already-paid") {
-    // The order was paid by another attempt: this second payment buys nothing, so it goes back.
-    const now = await prisma.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { status: true } });
-    if (now.status !== "SUCCEEDED" && now.status !== "REFUNDED") await refundWholePayment(payment, "duplicate-payment");
+  let outcome;
+  try {
+    outcome = await payOrderIn(tx, { orderId: payment.orderId, provider: payment.provider, providerRef: payment.providerRef, at: event.at });
+  } catch (error) {
+    // The reservation ran out and the goods were sold meanwhile: no payment is kept without goods.
+    if (error instanceof StockShortage) throw new RefundFirst(payment, "paid-after-expiry");
+    throw error;
   }
+  // The order was paid by another attempt: this second payment buys nothing, so it goes back.
+  if (outcome === "already-paid" && payment.status !== "SUCCEEDED") throw new RefundFirst(payment, "duplicate-payment");
   return "handled";
 }
 
 /**
  * Returns a payment that bought nothing (it arrived after the goods were sold to someone else, or
- * the order was already paid). It was never counted in the ledger, so there is no Refund row and
- * no negative entry: the Payment is marked REFUNDED and the order's history says why. A provider
+ * the order was already paid). The idempotency key makes a retried call refund once. A provider
  * failure throws, so the event is retried.
  */
-async function refundWholePayment(payment: { id: number; orderId: number; provider: string; providerRef: string; amountFen: number }, reason: string) {
+async function refundWholePayment(payment: { id: number; provider: string; providerRef: string; amountFen: number }) {
   const provider = providerNamed(payment.provider);
   if (!provider) throw new Error(`payment ${payment.id}: provider ${payment.provider} is not configured, cannot refund`);
   const result = await provider.refund({ paymentRef: payment.providerRef, amountFen: payment.amountFen, idempotencyKey: `payment-${payment.id}-refund` });
   if (!result.ok) throw new Error(`payment ${payment.id}: refund failed: ${result.message}`);
-  const changed = await prisma.payment.updateMany({ where: { id: payment.id, status: { not: "REFUNDED" } }, data: { status: "REFUNDED" } });
-  if (changed.count > 0) {
-    const order = await prisma.order.findUniqueOrThrow({ where: { id: payment.orderId }, select: { status: true } });
-    await prisma.orderEvent.create({ data: { orderId: payment.orderId, status: order.status, note: `${reason}-refunded` } });
-  }
 }
 
-async function applyRefundUpdate(provider: string, update: RefundUpdate): Promise<EventOutcome> {
+/**
+ * The payment handed back was never counted in the ledger, so there is no Refund row and no
+ * negative entry: the Payment is marked REFUNDED and the order's history says why.
+ */
+async function recordWholeRefund(tx: Tx, payment: { id: number; orderId: number }, reason: string): Promise<EventOutcome> {
+  const changed = await tx.payment.updateMany({ where: { id: payment.id, status: { not: "REFUNDED" } }, data: { status: "REFUNDED" } });
+  if (changed.count > 0) {
+    const order = await tx.order.findUniqueOrThrow({ where: { id: payment.orderId }, select: { status: true } });
+    await tx.orderEvent.create({ data: { orderId: payment.orderId, status: order.status, note: `${reason}-refunded` } });
+  }
+  return "handled";
+}
+
+async function applyRefundUpdate(tx: Tx, provider: string, update: RefundUpdate): Promise<EventOutcome> {
   const refund =
-    (update.refundId !== null ? await prisma.refund.findFirst({ where: { id: update.refundId, provider }, select: { id: true, providerRef: true, status: true } }) : null) ??
-    (await prisma.refund.findFirst({ where: { provider, providerRef: update.refundRef }, select: { id: true, providerRef: true, status: true } }));
+    (update.refundId !== null ? await tx.refund.findFirst({ where: { id: update.refundId, provider }, select: { id: true, providerRef: true, status: true } }) : null) ??
+    (await tx.refund.findFirst({ where: { provider, providerRef: update.refundRef }, select: { id: true, providerRef: true, status: true } }));
   if (!refund) {
     // Not one of ours (made in the provider's dashboard, or a returned duplicate payment): nothing to count.
     console.warn(`Refund ${provider} ${update.refundRef} is not a hall refund; ignored`);
     return "ignored";
   }
-  if (!refund.providerRef) await prisma.refund.update({ where: { id: refund.id }, data: { providerRef: update.refundRef } });
+  if (!refund.providerRef) await tx.refund.update({ where: { id: refund.id }, data: { providerRef: update.refundRef } });
   if (update.status === "succeeded") {
-    const result = await recordRefund(refund.id);
-    if (result.ok) await afterRefundRecorded(refund.id);
-    else console.warn(`Refund ${refund.id} succeeded at ${provider} but could not be recorded: ${result.reason}`);
+    const result = await settleRefund(tx, refund.id);
+    if (!result.ok) console.warn(`Refund ${refund.id} succeeded at ${provider} but could not be recorded: ${result.reason}`);
   } else if (update.status === "failed") {
-    await prisma.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { status: "FAILED" } });
+    await tx.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { status: "FAILED" } });
   }
   return "handled";
 }
 
-export type RefundRequest = { orderId: number; amountFen: number; reason: string; requestedById: number | null; idempotencyKey: string };
+export type RefundRequest = {
+  orderId: number;
+  amountFen: number;
+  reason: string;
+  requestedById: number | null;
+  idempotencyKey: string;
+  /** An administrator's request is audited in the same commit as the Refund row it creates. */
+  audit?: Omit<AuditEntry, "entityType" | "entityId">;
+};
 
 async function currentState(orderId: number): Promise<RefundResult> {
   const order = await prisma.order.findUnique({ where: { id: orderId }, select: { refundedFen: true, status: true } });
@@ -241,7 +283,7 @@ async function replayRefund(refund: { orderId: number; status: string }, orderId
  * amount fits in what is left after refunds already made or under way — so two concurrent requests
  * can never refund more than was paid. The same idempotencyKey always gives the first result.
  * A refund the provider accepts but has not finished (Stripe "pending") is counted when its
- * webhook says it succeeded; until then the result shows the order as it is.
+ * webhook (or the reconciliation) says it succeeded; until then the result shows the order as it is.
  */
 export async function refundOrder(request: RefundRequest): Promise<RefundResult | { ok: false; reason: "provider-failed" }> {
   const { orderId, amountFen, reason, requestedById, idempotencyKey } = request;
@@ -266,7 +308,8 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
   }
 
   const now = sqliteDateTime(new Date());
-  const inserted = await prisma.$executeRaw`
+  const inserted = await prisma.$transaction(async (tx) => {
+    const count = await tx.$executeRaw`
     INSERT INTO "Refund" ("orderId", "amountFen", "reason", "provider", "providerRef", "status", "requestedById", "idempotencyKey", "createdAt", "updatedAt")
     SELECT o."id", ${amountFen}, ${reason}, ${provider.name}, '', 'PENDING', ${requestedById}, ${idempotencyKey}, ${now}, ${now}
     FROM "Order" o
@@ -274,6 +317,9 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
       AND o."totalFen" - o."refundedFen"
         - COALESCE((SELECT SUM(r."amountFen") FROM "Refund" r WHERE r."orderId" = o."id" AND r."status" = 'PENDING'), 0) >= ${amountFen}
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
+    if (count > 0 && request.audit) await recordAudit(tx, { ...request.audit, entityType: "Order", entityId: orderId });
+    return count;
+  });
   const refund = await byKey();
   if (!refund) return { ok: false, reason: "too-much" };
   if (inserted === 0) return replayRefund(refund, orderId);
@@ -291,19 +337,21 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
   }
   await prisma.refund.update({ where: { id: refund.id }, data: { providerRef: result.refundRef } });
   if (result.status === "pending") return currentState(orderId);
-  const recorded = await recordRefund(refund.id);
-  if (recorded.ok) await afterRefundRecorded(refund.id);
-  return recorded;
+  return prisma.$transaction((tx) => settleRefund(tx, refund.id));
 }
 
 const cancelKeyPrefix = (orderId: number) => `order-${orderId}-cancel-`;
 
-/** A cancellation's full refund, once recorded, brings the goods back into stock (guarded, once). */
-async function afterRefundRecorded(refundId: number) {
-  const refund = await prisma.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, idempotencyKey: true, requestedById: true } });
-  if (refund.idempotencyKey.startsWith(cancelKeyPrefix(refund.orderId))) {
-    await returnStockOfRefundedOrder(refund.orderId, refund.requestedById);
-  }
+/**
+ * A refund the provider has finished, recorded in the caller's transaction; a cancellation's full
+ * refund also brings the goods back into stock (the "restock" step, once) in the same commit.
+ */
+async function settleRefund(tx: Tx, refundId: number): Promise<RefundResult> {
+  const recorded = await recordRefundIn(tx, refundId);
+  if (!recorded.ok) return recorded;
+  const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, idempotencyKey: true, requestedById: true } });
+  if (refund.idempotencyKey.startsWith(cancelKeyPrefix(refund.orderId))) await returnStockOfRefundedOrderIn(tx, refund.orderId, refund.requestedById);
+  return recorded;
 }
 
 export type CancelResult = { ok: true; refunded: boolean } | { ok: false; reason: "not-found" | "not-cancellable" | "provider-failed" };
@@ -315,7 +363,14 @@ export type CancelResult = { ok: true; refunded: boolean } | { ok: false; reason
  * returnStockOfRefundedOrder). `userId` limits it to the owner (anyone else: not-found).
  * A repeated cancel makes no second refund; after a provider failure it may be tried again.
  */
-export async function cancelOrder(input: { orderNumber: string; userId?: number; actorUserId: number | null; reason: string }): Promise<CancelResult> {
+export async function cancelOrder(input: {
+  orderNumber: string;
+  userId?: number;
+  actorUserId: number | null;
+  reason: string;
+  /** An administrator's cancellation: audited in the commit that cancels (unpaid) or asks for the refund (paid). */
+  audit?: { action: string; details: Record<string, unknown> };
+}): Promise<CancelResult> {
   const order = await prisma.order.findFirst({
     where: { number: input.orderNumber, ...(input.userId !== undefined ? { userId: input.userId } : {}) },
     select: { id: true, status: true, totalFen: true, refundedFen: true },
@@ -323,7 +378,9 @@ export async function cancelOrder(input: { orderNumber: string; userId?: number;
   if (!order) return { ok: false, reason: "not-found" };
 
   if (order.status === "AWAITING_PAYMENT") {
-    if (!(await cancelUnpaidOrder(order.id, input.actorUserId, input.reason))) return { ok: false, reason: "not-cancellable" };
+    if (!(await cancelUnpaidOrder(order.id, input.actorUserId, input.reason, new Date(), input.audit && { ...input.audit, details: { ...input.audit.details, refunded: false } }))) {
+      return { ok: false, reason: "not-cancellable" };
+    }
     await closeOpenCheckouts(order.id);
     return { ok: true, refunded: false };
   }
@@ -337,13 +394,14 @@ export async function cancelOrder(input: { orderNumber: string; userId?: number;
     reason: input.reason,
     requestedById: input.actorUserId,
     idempotencyKey: `${cancelKeyPrefix(order.id)}${failedTries + 1}`,
+    audit: input.audit && { userId: input.actorUserId, action: input.audit.action, details: { ...input.audit.details, refunded: true } },
   });
   if (result.ok) return { ok: true, refunded: true };
   return { ok: false, reason: result.reason === "provider-failed" ? "provider-failed" : "not-cancellable" };
 }
 
 /** A cancelled order's open checkouts are closed so they cannot be paid any more (best effort). */
-async function closeOpenCheckouts(orderId: number) {
+export async function closeOpenCheckouts(orderId: number) {
   const pending = await prisma.payment.findMany({ where: { orderId, status: "PENDING" }, select: { provider: true, providerRef: true } });
   for (const p of pending) {
     try {
@@ -356,15 +414,32 @@ async function closeOpenCheckouts(orderId: number) {
   }
 }
 
-/** The test payment page's view of one attempt, only for the order's owner. */
-export function getLocalPayment(providerRef: string, userId: number) {
-  return prisma.payment.findFirst({
-    where: { provider: "LOCAL", providerRef, order: { userId } },
+/** Where a buyer follows an order: their own orders, or their organisation's. */
+export function orderPagePath(order: { number: string; organisationId: number | null }) {
+  return `${order.organisationId === null ? "/orders" : "/org/orders"}/${encodeURIComponent(order.number)}`;
+}
+
+/**
+ * The test payment page's view of one attempt, for whoever may pay the order: the employee who
+ * placed it, or — for an organisation's order — any member who may order and pay for that
+ * (approved) organisation (ADR 011), as on the organisation's order page.
+ */
+export async function getLocalPayment(providerRef: string, userId: number) {
+  const payment = await prisma.payment.findFirst({
+    where: {
+      provider: "LOCAL",
+      providerRef,
+      OR: [
+        { order: { userId } },
+        { order: { organisation: { status: "APPROVED", members: { some: { userId, role: { in: ["BUYER", "ORG_ADMIN"] } } } } } },
+      ],
+    },
     select: {
       providerRef: true,
       status: true,
       amountFen: true,
-      order: { select: { id: true, number: true, status: true, totalFen: true, reservedUntil: true } },
+      order: { select: { id: true, number: true, status: true, totalFen: true, reservedUntil: true, organisationId: true } },
     },
   });
+  return payment ? { ...payment, orderPath: orderPagePath(payment.order) } : null;
 }

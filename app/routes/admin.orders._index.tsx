@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DateTime } from "~/components/admin/date-time";
@@ -8,7 +9,8 @@ import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
 import { OrderStatusBadge } from "~/components/orders/order-status";
 import { listOrdersForAdmin } from "~/models/order-admin.server";
-import { orderStatuses } from "~/models/order.server";
+import { orderStatuses } from "~/models/order-transitions";
+import { reconcilePayments } from "~/models/payment-reconciliation.server";
 import { requireAdmin } from "~/utils/auth.server";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
@@ -28,14 +30,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...(await listOrdersForAdmin(filter)), statuses: orderStatuses };
 }
 
+/** The one action here: ask the payment provider for payments and refunds the hall has not recorded (audited). */
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  if ((await request.formData()).get("intent") !== "reconcile") return data({ reconcile: null }, { status: 400 });
+  const result = await reconcilePayments({ actorUserId: admin.id });
+  return data({ reconcile: result.ok ? { ok: true as const, found: result.found, applied: result.applied, failed: result.failed } : { ok: false as const, reason: result.reason } }, { status: result.ok ? 200 : 502 });
+}
+
+function ReconcileResult({ result }: { result: NonNullable<ReturnType<typeof useActionData<typeof action>>>["reconcile"] }) {
+  const { t } = useTranslation("orders");
+  if (!result) return null;
+  if (!result.ok) return <p role="alert" className="text-sm text-red-800">{t(`adminOrders.reconcile.${result.reason}`)}</p>;
+  return <p role="status" className="text-sm text-green-900">{t("adminOrders.reconcile.done", { found: result.found, applied: result.applied, failed: result.failed })}</p>;
+}
+
 export default function AdminOrders() {
   const { t } = useTranslation("orders");
   const { orders, total, page, pages, statuses } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
   const [params] = useSearchParams();
   const inputClass = "mt-1 block w-full rounded border border-stone-400 bg-white px-3 py-2";
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("adminOrders.title")}</h1>
+      <Form method="post" className="flex flex-wrap items-center gap-3 rounded border border-stone-300 bg-white p-3 text-sm">
+        <p className="flex-1 text-stone-700">{t("adminOrders.reconcile.intro")}</p>
+        <button type="submit" name="intent" value="reconcile" disabled={navigation.state !== "idle"} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60">
+          {t("adminOrders.reconcile.button")}
+        </button>
+        <ReconcileResult result={actionData?.reconcile ?? null} />
+      </Form>
       <Form method="get" role="search" aria-label={t("adminOrders.searchLabel")} className="grid gap-3 rounded border border-stone-300 bg-white p-3 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-end">
         <div>
           <label htmlFor="q" className="block text-sm font-medium">{t("adminOrders.searchLabel")}</label>

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Money } from "~/components/money";
 import { FieldError, FormAlert } from "~/components/orders/field-error";
 import { listAddresses, getAddress } from "~/models/address.server";
+import { formatAddress } from "~/models/account-schema";
 import { getCart } from "~/models/cart.server";
 import { CheckoutSchema, fieldErrorsOf, MAX_NOTE_LENGTH } from "~/models/checkout-schema";
 import { placeCartOrder, reservationMinutes, type Delivery, type LineProblem } from "~/models/order.server";
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
       method: "DELIVERY",
       recipient: address.recipient,
       mobile: address.mobile,
-      addressText: [address.province, address.city, address.district, address.detail].join(" "),
+      addressText: formatAddress(address),
     };
   } else {
     delivery = { method: "PICKUP", pickupPointId: input.pickupPointId! };

@@ -2,7 +2,7 @@ import { GiftSummary } from "~/components/gifts/gift-summary";
 import { giftSummary } from "~/models/gift-order.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/admin/date-time";
 import { Notice, SubmitButton, TextAreaField } from "~/components/admin/form-fields";
@@ -26,6 +26,7 @@ import { outstandingFen } from "~/models/org-terms.server";
 import { pathErrorsOf } from "~/models/organisation-schema";
 import { requireMembership } from "~/models/organisation.server";
 import { startPayment } from "~/models/payment.server";
+import { allows } from "~/models/order-transitions";
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
 
@@ -60,6 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return fail({ fieldErrors: pathErrorsOf(parsed.error), values: form, message: "org:errors.formHasErrors" });
       const result = await decideOrgOrder(order.id, organisationId, user.id, parsed.data);
       if (result.ok) throw back("decided");
+      if (result.reason === "not-found") throw new Response("Not found", { status: 404 });
       if (result.reason === "over-credit-limit") return fail({ message: "org:checkout.overCreditLimit", params: { available: result.availableFen } }, 409);
       return fail({ message: "org:orders.alreadyDecided" }, 409);
     }
@@ -72,6 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "cancel": {
       await may(ORDERING_ROLES);
+      // Cancelling cannot be undone: only the confirmation's own button cancels.
+      if (form.confirmed !== "yes") throw redirect(`/org/orders/${order.number}?confirm=cancel`);
       if (!(await cancelOrgOrder(order.id, organisationId, user.id))) return fail({ message: "org:orders.notCancellable" }, 409);
       throw back("cancelled");
     }
@@ -117,7 +121,8 @@ export default function OrgOrderPage() {
   const { role, organisation } = membership;
   const canOrder = role === "BUYER" || role === "ORG_ADMIN";
   const canApprove = role === "APPROVER" || role === "ORG_ADMIN";
-  const cancellable = canOrder && (order.status === "PENDING_APPROVAL" || order.status === "AWAITING_PAYMENT" || (order.status === "CONFIRMED" && order.termsPaidFen === 0));
+  const cancellable = canOrder && allows("cancel", order);
+  const confirming = cancellable && params.get("confirm") === "cancel";
   const suppliers = [...new Map(order.lines.map((l) => [l.product.supplier.id, l.product.supplier])).values()];
   const rated = new Map(order.ratings.map((r) => [r.supplierId, r]));
   const card = "space-y-3 rounded border border-stone-300 bg-white p-4";
@@ -192,8 +197,10 @@ export default function OrgOrderPage() {
           {order.status === "AWAITING_PAYMENT" && canOrder ? (
             <Form method="post"><SubmitButton name="intent" value="pay" busy={busy}>{t("orders.pay")}</SubmitButton></Form>
           ) : null}
-          {cancellable ? (
-            <Form method="post"><SubmitButton name="intent" value="cancel" variant="danger" busy={busy}>{t("orders.cancel")}</SubmitButton></Form>
+          {cancellable && !confirming ? (
+            <Link to="?confirm=cancel" replace preventScrollReset className="rounded border border-red-700 bg-white px-5 py-2 font-medium text-red-800 hover:bg-red-50">
+              {t("orders.cancel")}
+            </Link>
           ) : null}
           {canOrder ? (
             <Form method="post" action="/org/order">
@@ -206,6 +213,19 @@ export default function OrgOrderPage() {
             <Form method="post"><SubmitButton name="intent" value="retryRefund" variant="secondary">{t("orders.retryRefund")}</SubmitButton></Form>
           ) : null}
         </div>
+        {confirming ? (
+          <div role="alertdialog" aria-labelledby="cancel-title" aria-describedby="cancel-body" className="rounded border border-red-300 bg-red-50 p-3">
+            <h2 id="cancel-title" className="font-semibold text-red-900">{t("orders.cancelConfirmTitle")}</h2>
+            <p id="cancel-body" className="mt-1 text-sm text-red-900">{t("orders.cancelConfirmBody")}</p>
+            <div className="mt-3 flex flex-wrap gap-3">
+              <Form method="post">
+                <input type="hidden" name="confirmed" value="yes" />
+                <SubmitButton name="intent" value="cancel" variant="danger" busy={busy}>{t("orders.cancelConfirm")}</SubmitButton>
+              </Form>
+              <Link to="." replace className="rounded border border-stone-400 bg-white px-4 py-2 hover:bg-stone-100">{t("orders.keep")}</Link>
+            </div>
+          </div>
+        ) : null}
         {order.status === "AWAITING_PAYMENT" && order.reservedUntil ? (
           <p className="text-sm text-amber-900">{t("orders.payBy")} <DateTime value={order.reservedUntil} /></p>
         ) : null}

@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `测试
 
 const ActionSchema = z.object({ intent: z.enum(localActions) });
 
-/** Only the owner sees the page; anyone else gets the same 404 as for a reference that does not exist. */
+/** Only whoever may pay the order sees the page; anyone else gets the same 404 as for a reference that does not exist. */
 async function ownPayment(request: Request, ref: string | undefined) {
   const user = await requireUser(request);
   const payment = ref ? await getLocalPayment(ref, user.id) : null;
@@ -32,7 +32,7 @@ function isPayable(payment: NonNullable<Awaited<ReturnType<typeof getLocalPaymen
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const payment = await ownPayment(request, params.ref);
   return {
-    order: { number: payment.order.number, totalFen: payment.order.totalFen },
+    order: { number: payment.order.number, totalFen: payment.order.totalFen, path: payment.orderPath },
     state: isPayable(payment) ? "payable" : payment.order.status === "PAID" || payment.status === "SUCCEEDED" ? "paid" : payment.status === "FAILED" ? "failed" : "closed",
   } as const;
 }
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const payment = await ownPayment(request, params.ref);
   const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Unknown intent", { status: 400 });
-  const orderUrl = `/orders/${encodeURIComponent(payment.order.number)}`;
+  const orderUrl = payment.orderPath;
   if (!isPayable(payment)) throw redirect(orderUrl);
   await handlePaymentEvent(localPaymentEvent(payment.providerRef, payment.order.id, parsed.data.intent));
   if (parsed.data.intent === "pay") throw redirect(orderUrl);
@@ -87,7 +87,7 @@ export default function LocalPayment() {
       ) : (
         <p role="status" className="font-medium">{t(`payment.${state}`)}</p>
       )}
-      <Link to={`/orders/${encodeURIComponent(order.number)}`} className="inline-block text-brand-700 underline">
+      <Link to={order.path} className="inline-block text-brand-700 underline">
         {t("payment.backToOrder")}
       </Link>
     </section>

@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     return Response.json({ received: true, outcome: await handlePaymentEvent(parsed.event) });
   } catch (error) {
-    // 500 makes Stripe deliver the event again later; the claim on it was released.
+    // 500 makes Stripe deliver the event again later: nothing of it was committed, its claim included.
     console.error("Stripe webhook could not be applied", error);
     return new Response("Internal Server Error", { status: 500 });
   }

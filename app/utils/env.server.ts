@@ -23,6 +23,10 @@ const schema = z
     STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
     // The hall's public address for links given to Stripe (e.g. behind a proxy); else the request's origin.
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    // How long an unpaid order holds its stock before it is cancelled and the stock returns.
+    RESERVATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    // How often the hall asks the payment provider for payments and refunds it has not recorded; 0 = only from the admin page.
+    RECONCILE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
     // Production takes real payments only, unless this is said out loud (demos, end-to-end tests).
     ALLOW_TEST_PAYMENTS: z.enum(["true", "false"]).default("false"),
   })

@@ -94,7 +94,7 @@ describe("checkout", () => {
       data: { userId: buyer.id, recipient: "张伟", mobile: "13800010001", province: "吉林省", city: "长春市", district: "汽开区", detail: "东风大街1号" },
     });
     await thrown(submit({ ...base, method: "DELIVERY", addressId: String(mine.id) }));
-    expect(await prisma.order.findFirstOrThrow()).toMatchObject({ recipient: "张伟", addressText: "吉林省 长春市 汽开区 东风大街1号" });
+    expect(await prisma.order.findFirstOrThrow()).toMatchObject({ recipient: "张伟", addressText: "吉林省长春市汽开区 东风大街1号" });
   });
 
   it("shows sold-out and over-limit lines per line, places nothing and leaves the cart alone", async () => {

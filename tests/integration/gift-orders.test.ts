@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getGiftBox, listGiftBoxes, priceGiftBoxes } from "~/models/gift-box.server";
-import { parseRecipientFile, placeGiftOrder, reviewGiftDraft, saveGiftDraft } from "~/models/gift-order.server";
+import { giftSummary, parseRecipientFile, placeGiftOrder, reviewGiftDraft, saveGiftDraft } from "~/models/gift-order.server";
+import { cancelOrgOrder } from "~/models/org-order.server";
 import { markOrderPaid } from "~/models/order.server";
 import * as giftsPage from "~/routes/org.gifts._index";
 import * as reviewPage from "~/routes/org.gifts.review";
@@ -217,6 +218,18 @@ describe("placing a gift order", () => {
 });
 
 describe("who sees what", () => {
+  it("a cancelled gift order's parcels show as cancelled, not waiting to ship, and its recipients see nothing", async () => {
+    const recipient = await member("recipient2");
+    const employeeNo = (await prisma.user.findUniqueOrThrow({ where: { id: recipient.id } })).employeeNo!;
+    const placed = await placeGift(org, boxId, `${recipientsCsv(2)}\n本人,${employeeNo},13912345678,吉林省长春市东风大街 99 号,,1`, 3 * 13_000);
+    if (!placed.ok) throw new Error(placed.reason);
+    expect(await cancelOrgOrder(placed.order.id, org.id, org.buyer.id)).toBe(true);
+    expect(await giftSummary(placed.order.id)).toMatchObject({ all: 3, byStatus: { CANCELLED: 3 } });
+    expect((await giftSummary(placed.order.id))!.byStatus.PENDING).toBeUndefined();
+    const mine = (await call(myGiftsPage.loader, request("/orders/gifts", recipient.cookie))) as { shipments: unknown[] };
+    expect(mine.shipments).toEqual([]);
+  });
+
   it("another organisation's member gets 404 for the order and its shipments; members see every shipment", async () => {
     const placed = await placeGift(org, boxId, recipientsCsv(150), 150 * 13_000);
     if (!placed.ok) throw new Error(placed.reason);
@@ -237,7 +250,11 @@ describe("who sees what", () => {
     const csv = `${recipientsCsv(3)}\n本人,${employeeNo},13912345678,吉林省长春市东风大街 99 号,,2`;
     const placed = await placeGift(org, boxId, csv, 5 * 13_000);
     if (!placed.ok) throw new Error(placed.reason);
-    const mine = (await call(myGiftsPage.loader, request("/orders/gifts", recipient.cookie))) as Awaited<ReturnType<typeof myGiftsPage.loader>>;
+    // Not paid yet: nothing is on its way, so the recipient is shown nothing.
+    const myGifts = async () => (await call(myGiftsPage.loader, request("/orders/gifts", recipient.cookie))) as Awaited<ReturnType<typeof myGiftsPage.loader>>;
+    expect((await myGifts()).shipments).toEqual([]);
+    expect(await markOrderPaid({ orderId: placed.order.id, provider: "LOCAL", providerRef: "gift-paid" })).toBe("paid");
+    const mine = await myGifts();
     expect(mine.shipments).toHaveLength(1);
     expect(mine.shipments[0]).toMatchObject({ recipientName: "本人", boxes: 2, addressText: "吉林省长春市东风大街 99 号", status: "PENDING" });
     expect(JSON.stringify(mine)).not.toMatch(/G00001|收件人1|totalFen/);

@@ -7,6 +7,7 @@ import * as checkoutPage from "~/routes/org.checkout";
 import * as orderPage from "~/routes/org.order";
 import * as orgOrderPage from "~/routes/org.orders.$number";
 import * as approvalsPage from "~/routes/org.approvals";
+import * as payLocal from "~/routes/pay.local.$ref";
 import { prisma } from "~/utils/db.server";
 import { resetDatabase } from "../support/db";
 import { bulkProduct, createOrgShop, details, member, organisationWithMembers, placeFor, type TestOrganisation } from "../support/org-fixtures";
@@ -309,5 +310,51 @@ describe("consumption-relief counting of orders paid at once", () => {
       { buyerType: "OTHER_UNIT", countyId: ref.zhenlai.id, amountFen: 2000, sourceType: "ORDER_PAID" },
       { buyerType: "OTHER_UNIT", countyId: ref.fengshan.id, amountFen: 1500, sourceType: "ORDER_PAID" },
     ]);
+  });
+});
+
+describe("paying and cancelling from the organisation's order page", () => {
+  it("an ORG_ADMIN pays an order another member placed on the test payment page and comes back to the organisation's order", async () => {
+    const org = await organisationWithMembers();
+    const outsider = await member("outsider");
+    await bulkProduct(ref, { sku: "RICE" });
+    const placed = await placeFor(org, [{ sku: "RICE", quantity: 2, priceFen: 1000 }]);
+    if (!placed.ok) throw new Error("placing failed");
+    const params = { number: placed.order.number };
+    const started = await thrown(call(orgOrderPage.action as RouteHandler, post(`/org/orders/${placed.order.number}`, org.admin.cookie, { intent: "pay" }), params));
+    const payUrl = started.headers.get("Location")!;
+    expect(payUrl).toMatch(/^\/pay\/local\/lp_/);
+    const ref_ = { ref: payUrl.split("/").at(-1)! };
+    // The approver may not pay, and a stranger may not even see the page.
+    for (const cookie of [org.approver.cookie, outsider.cookie]) {
+      expect((await thrown(call(payLocal.loader as RouteHandler, request(payUrl, cookie), ref_))).status).toBe(404);
+    }
+    const page = (await call(payLocal.loader as RouteHandler, request(payUrl, org.admin.cookie), ref_)) as { order: { number: string; path: string }; state: string };
+    expect(page).toMatchObject({ order: { number: placed.order.number, path: `/org/orders/${placed.order.number}` }, state: "payable" });
+    const paid = await thrown(call(payLocal.action as RouteHandler, post(payUrl, org.admin.cookie, { intent: "pay" }), ref_));
+    expect(paid.headers.get("Location")).toBe(`/org/orders/${placed.order.number}`);
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: placed.order.id } })).toMatchObject({ status: "PAID", paymentProvider: "LOCAL" });
+  });
+
+  it("asks for confirmation before cancelling: a bare cancel changes nothing, the confirmation's button cancels and returns the stock", async () => {
+    const org = await organisationWithMembers();
+    const rice = await bulkProduct(ref, { sku: "RICE" });
+    const placed = await placeFor(org, [{ sku: "RICE", quantity: 2, priceFen: 1000 }]);
+    if (!placed.ok) throw new Error("placing failed");
+    const params = { number: placed.order.number };
+    const url = `/org/orders/${placed.order.number}`;
+    const stockBefore = await stockOf(rice.id);
+
+    const asked = await thrown(call(orgOrderPage.action as RouteHandler, post(url, org.buyer.cookie, { intent: "cancel" }), params));
+    expect(asked.headers.get("Location")).toBe(`${url}?confirm=cancel`);
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: placed.order.id } })).toMatchObject({ status: "AWAITING_PAYMENT" });
+    expect(await stockOf(rice.id)).toBe(stockBefore);
+
+    const done = await thrown(call(orgOrderPage.action as RouteHandler, post(url, org.buyer.cookie, { intent: "cancel", confirmed: "yes" }), params));
+    expect(done.headers.get("Location")).toBe(`${url}?done=cancelled`);
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: placed.order.id } })).toMatchObject({ status: "CANCELLED", reservedUntil: null });
+    expect(await stockOf(rice.id)).toBe(stockBefore + 2);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "organisation.order.cancel", entityId: String(placed.order.id) } });
+    expect(JSON.parse(audit.details)).toMatchObject({ from: "AWAITING_PAYMENT", to: "CANCELLED", organisationId: org.id });
   });
 });

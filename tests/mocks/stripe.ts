@@ -1,6 +1,7 @@
 /**
  * A local stand-in for the parts of Stripe's API the hall uses (Checkout Sessions, refunds), as a
- * tiny HTTP server the real SDK talks to (host 127.0.0.1, protocol http), plus signed webhook
+ * tiny HTTP server the real SDK talks to (host 127.0.0.1, protocol http), including the lists the
+ * payment reconciliation reads (created[gte], newest first, paged by starting_after), plus signed webhook
  * events made with the real SDK. It keeps Stripe's idempotency rule: the same key with the same
  * parameters replays the first answer; with other parameters it is an error.
  */
@@ -25,7 +26,9 @@ export type StandInSession = {
   success_url: string;
   cancel_url: string;
   expires_at: number;
+  created: number;
 };
+export type StandInRefund = { id: string; object: "refund"; amount: number; currency: string; payment_intent: string; status: string; metadata: Record<string, string>; created: number };
 type Failure = { status: number; type: string; message: string };
 
 /** `a[0][b]=1` form parameters, as the SDK sends them, back into objects and arrays. */
@@ -58,12 +61,23 @@ export async function startStripeStandIn() {
   const requests: RecordedRequest[] = [];
   const sessions = new Map<string, StandInSession>();
   const refunded = new Map<string, number>();
+  const refunds = new Map<string, StandInRefund>();
   const idempotent = new Map<string, { body: string; status: number; response: unknown }>();
   const failures = new Map<string, Failure>();
   const settings = { refundStatus: "succeeded" as "succeeded" | "pending" };
   let base = "";
 
   const error = (status: number, type: string, message: string) => ({ status, response: { error: { type, message } } });
+
+  /** A Stripe list: newest first, created[gte] applied, `limit` per page after `starting_after`. */
+  function list<T extends { id: string; created: number }>(url: string, items: T[], params: Params) {
+    const gte = Number((params.created as Record<string, string> | undefined)?.gte ?? 0);
+    const limit = Number(params.limit ?? 10);
+    const all = items.filter((i) => i.created >= gte).reverse();
+    const after = params.starting_after ? all.findIndex((i) => i.id === params.starting_after) + 1 : 0;
+    const data = all.slice(after, after + limit);
+    return { object: "list", url, has_more: after + limit < all.length, data };
+  }
 
   function handle(method: string, path: string, params: Params): { status: number; response: unknown } {
     const route = `${method} ${path.replace(/\/(cs|pi|re)_test_\d+/, "/:id")}`;
@@ -87,6 +101,7 @@ export async function startStripeStandIn() {
         success_url: String(params.success_url),
         cancel_url: String(params.cancel_url),
         expires_at: Number(params.expires_at),
+        created: Math.floor(Date.now() / 1000),
       };
       session.url = `${base}/c/pay/${session.id}`;
       sessions.set(session.id, session);
@@ -111,9 +126,21 @@ export async function startStripeStandIn() {
       const already = refunded.get(pi) ?? 0;
       if (amount + already > paid.amount_total) return error(400, "invalid_request_error", "Refund amount is greater than unrefunded amount");
       refunded.set(pi, already + amount);
-      const refund = { id: next("re"), object: "refund", amount, currency: "cny", payment_intent: pi, status: settings.refundStatus, metadata: params.metadata ?? {} };
+      const refund: StandInRefund = {
+        id: next("re"),
+        object: "refund",
+        amount,
+        currency: "cny",
+        payment_intent: pi,
+        status: settings.refundStatus,
+        metadata: (params.metadata ?? {}) as Record<string, string>,
+        created: Math.floor(Date.now() / 1000),
+      };
+      refunds.set(refund.id, refund);
       return { status: 200, response: refund };
     }
+    if (route === "GET /v1/checkout/sessions") return { status: 200, response: list("/v1/checkout/sessions", [...sessions.values()], params) };
+    if (route === "GET /v1/refunds") return { status: 200, response: list("/v1/refunds", [...refunds.values()], params) };
     return error(404, "invalid_request_error", `Unrecognized request URL (${method}: ${path})`);
   }
 
@@ -157,6 +184,19 @@ export async function startStripeStandIn() {
       Object.assign(session, { status: "complete", payment_status: paymentStatus, payment_intent: session.payment_intent ?? next("pi"), url: null });
       return { ...session };
     },
+    /** A pending refund finishes at Stripe (its webhook is up to the test). */
+    settleRefund(refundId: string, status: "succeeded" | "failed" = "succeeded") {
+      const refund = refunds.get(refundId);
+      if (!refund) throw new Error(`no refund ${refundId}`);
+      refund.status = status;
+      return { ...refund };
+    },
+    /** Objects made "earlier" than now, to test how far back a list reaches. */
+    backdate(id: string, seconds: number) {
+      const item = sessions.get(id) ?? refunds.get(id);
+      if (!item) throw new Error(`no object ${id}`);
+      item.created -= seconds;
+    },
     expire(sessionId: string) {
       const session = sessions.get(sessionId)!;
       Object.assign(session, { status: "expired", url: null });
@@ -166,6 +206,7 @@ export async function startStripeStandIn() {
       requests.length = 0;
       sessions.clear();
       refunded.clear();
+      refunds.clear();
       idempotent.clear();
       failures.clear();
       settings.refundStatus = "succeeded";

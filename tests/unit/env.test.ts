@@ -34,6 +34,13 @@ describe("configuration", () => {
     expect(get).toThrow(/DATABASE_URL: must be a SQLite file URL/);
   });
 
+  it("reads the reservation and reconciliation periods from the schema, with defaults, and names a bad one", () => {
+    expect(withEnv({ RESERVATION_MINUTES: undefined, RECONCILE_MINUTES: undefined })()).toMatchObject({ RESERVATION_MINUTES: 30, RECONCILE_MINUTES: 10 });
+    expect(withEnv({ RESERVATION_MINUTES: "45", RECONCILE_MINUTES: "0" })()).toMatchObject({ RESERVATION_MINUTES: 45, RECONCILE_MINUTES: 0 });
+    expect(withEnv({ RESERVATION_MINUTES: "half an hour" })).toThrow(/RESERVATION_MINUTES:/);
+    expect(withEnv({ RECONCILE_MINUTES: "-5" })).toThrow(/RECONCILE_MINUTES:/);
+  });
+
   it("refuses to take test payments in production unless told to", () => {
     expect(withEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), STRIPE_SECRET_KEY: undefined, ALLOW_TEST_PAYMENTS: undefined })).toThrow(
       /STRIPE_SECRET_KEY: is required in production/,

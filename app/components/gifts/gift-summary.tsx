@@ -22,6 +22,7 @@ export function GiftSummary({ number, organisationId, gift }: {
       <h2 id="gift-summary-title" className="text-lg font-semibold">{t("shipments.title")}</h2>
       <p>{t("shipments.summary", { box: localize(gift.giftBox.nameZh, gift.giftBox.nameEn), boxes: gift.boxes, count: gift.all })}</p>
       <p>{t("shipments.counts", { PENDING: gift.byStatus.PENDING ?? 0, SHIPPED: gift.byStatus.SHIPPED ?? 0, DELIVERED: gift.byStatus.DELIVERED ?? 0 })}</p>
+      {gift.byStatus.CANCELLED ? <p className="font-medium text-red-800">{t("shipments.cancelledCount", { count: gift.byStatus.CANCELLED })}</p> : null}
       <details>
         <summary className="cursor-pointer">{t("shipments.firstOnes", { count: gift.first.length })}</summary>
         <TableScroller label={t("shipments.title")} className="mt-2">

@@ -44,6 +44,7 @@ export function ShipmentTable({ list, actions }: {
       <p className="text-sm" data-testid="shipment-counts">
         {t("shipments.counts", { PENDING: list.byStatus.PENDING ?? 0, SHIPPED: list.byStatus.SHIPPED ?? 0, DELIVERED: list.byStatus.DELIVERED ?? 0 })}
       </p>
+      {list.byStatus.CANCELLED ? <p className="text-sm font-medium text-red-800">{t("shipments.cancelledCount", { count: list.byStatus.CANCELLED })}</p> : null}
       <Form method="get" className="flex flex-wrap items-end gap-3">
         {params.get("org") ? <input type="hidden" name="org" value={params.get("org") ?? ""} /> : null}
         <div>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { OrderStatus } from "~/models/order.server";
+import type { OrderStatus } from "~/models/order-transitions";
 
 const tone: Record<OrderStatus, string> = {
   AWAITING_PAYMENT: "bg-amber-100 text-amber-900",

@@ -126,6 +126,13 @@ export default {
   },
   adminOrders: {
     title: "Orders",
+    reconcile: {
+      intro: "Payment reconciliation: asks the payment provider for the last 3 days' payments and refunds and records any the hall missed (e.g. a webhook that never arrived). Also runs by itself, every 10 minutes by default (RECONCILE_MINUTES).",
+      button: "Reconcile now",
+      done: "Reconciled: {{found}} unrecorded found, {{applied}} recorded, {{failed}} failed (failed ones are retried on the next run).",
+      "not-supported": "Payments go through the test provider: they are recorded in the hall directly and there is no outside record to reconcile.",
+      "provider-failed": "The payment provider could not be reached. Nothing was changed; please try again later.",
+    },
     searchLabel: "Search by order number, employee name or employee no.",
     statusLabel: "Status",
     from: "Placed from",

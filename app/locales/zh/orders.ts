@@ -124,6 +124,13 @@ export default {
   },
   adminOrders: {
     title: "订单管理",
+    reconcile: {
+      intro: "支付对账：向支付服务商查询近 3 天的付款和退款，补记馆内漏记的（例如未送达的 Webhook）。系统默认每 10 分钟自动运行一次（RECONCILE_MINUTES）。",
+      button: "立即对账",
+      done: "对账完成：发现 {{found}} 笔未记录，已补记 {{applied}} 笔，失败 {{failed}} 笔（失败的会在下次对账时重试）。",
+      "not-supported": "当前支付方式是测试支付：付款在本馆内直接记录，没有需要对账的外部记录。",
+      "provider-failed": "暂时无法连接支付服务商，未做任何更改，请稍后再试。",
+    },
     searchLabel: "按订单号、员工姓名或工号搜索",
     statusLabel: "状态",
     from: "下单日期从",

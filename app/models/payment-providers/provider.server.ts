@@ -52,6 +52,14 @@ export interface PaymentProvider {
   /** Closes an open checkout so it can no longer be paid (best effort: it may have just been paid). */
   closeCheckout(providerRef: string): Promise<void>;
   refund(request: ProviderRefundRequest): Promise<ProviderRefund>;
+  /**
+   * What the provider itself records since `since` — paid and expired checkouts, finished refunds —
+   * as events for the same handler a webhook uses, so a webhook that never arrived loses nothing
+   * (payment-reconciliation.server.ts). Each event id is derived from the provider's object and its
+   * outcome, so finding the same payment twice applies it once. Absent for a provider that keeps no
+   * record outside the hall (the test provider: its button press is the event, applied in its own request).
+   */
+  recentActivity?(since: Date): Promise<ProviderEvent[]>;
 }
 
 export type RefundUpdate = { refundRef: string; refundId: number | null; status: "succeeded" | "pending" | "failed" };

@@ -90,6 +90,32 @@ export const stripeProvider: PaymentProvider = {
     }
   },
 
+  async recentActivity(since) {
+    const created = { gte: Math.floor(since.getTime() / 1000) };
+    const at = new Date();
+    const events: ProviderEvent[] = [];
+    for await (const session of client().checkout.sessions.list({ created, limit: 100 })) {
+      const base = { provider: "STRIPE" as const, at, providerRef: session.id, orderId: orderIdOf(session.metadata) };
+      if (session.status === "complete" && session.payment_status === "paid") {
+        events.push({
+          ...base,
+          eventId: `reconcile:${session.id}:paid`,
+          type: "reconcile.checkout.session.paid",
+          kind: "payment-succeeded",
+          amount: { fen: session.amount_total ?? -1, currency: session.currency ?? "" },
+        });
+      } else if (session.status === "expired") {
+        events.push({ ...base, eventId: `reconcile:${session.id}:expired`, type: "reconcile.checkout.session.expired", kind: "checkout-expired" });
+      }
+    }
+    for await (const refund of client().refunds.list({ created, limit: 100 })) {
+      const update = refundUpdate({ id: refund.id, object: "refund", status: refund.status, metadata: refund.metadata });
+      if (update.status === "pending") continue;
+      events.push({ provider: "STRIPE", at, eventId: `reconcile:${refund.id}:${update.status}`, type: `reconcile.refund.${update.status}`, kind: "refund-updated", refunds: [update] });
+    }
+    return events;
+  },
+
   async refund({ paymentRef, amountFen, idempotencyKey, refundId }): Promise<ProviderRefund> {
     try {
       const session = await client().checkout.sessions.retrieve(paymentRef);
