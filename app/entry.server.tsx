@@ -11,7 +11,10 @@ import { getEnv } from "./utils/env.server";
 // Fail at start, naming the setting, rather than on the first request.
 getEnv();
 dbReady
-  .then(() => startReservationSweeper())
+  .then(() => {
+    // With several processes on one database only one runs the jobs (cluster.js, ADR 024).
+    if (getEnv().BACKGROUND_JOBS === "true") startReservationSweeper();
+  })
   .catch((error: unknown) => {
     console.error("Could not prepare the database connection", error);
     process.exit(1);
