@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cartFingerprint } from "~/models/cart-fingerprint.server";
+import { getBatch } from "~/models/ledger-import.server";
 import { ledgerTotalFen } from "~/models/ledger.server";
 import { startPayment } from "~/models/payment.server";
 import { prisma } from "~/utils/db.server";
@@ -134,4 +135,13 @@ describe("several processes on one database file", () => {
     expect(await prisma.order.count()).toBe(1);
     expect((await prisma.product.findUniqueOrThrow({ where: { sku: "RICE" } })).stock).toBe(990);
   }, 60_000);
+
+  it("show a platform import checked by another process as in progress, and one silent for a minute as interrupted", async () => {
+    const admin = await createBuyer("office");
+    const batch = (progressAt: Date) => prisma.importBatch.create({ data: { channel: "JD", fileName: "jd.csv", createdByUserId: admin.id, rowCount: 1000, processedRows: 400, progressAt } });
+    const elsewhere = await batch(new Date());
+    const abandoned = await batch(new Date(Date.now() - 61_000));
+    expect((await getBatch(elsewhere.id))?.running).toBe(true);
+    expect((await getBatch(abandoned.id))?.running).toBe(false);
+  });
 });
