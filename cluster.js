@@ -31,9 +31,13 @@ function fork(runsJobs) {
 }
 
 // The job runner starts first: a bad setting then stops one process with one message, not N.
+let listening = 0;
+const announce = () => {
+  if (++listening === workers) console.info(`扶贫馆: ${workers} worker process${workers === 1 ? "" : "es"} listening on port ${process.env.PORT ?? 3000}`);
+};
 fork(true).once("listening", () => {
-  for (let i = 1; i < workers; i++) fork(false);
-  console.info(`扶贫馆: ${workers} worker process${workers === 1 ? "" : "es"} on port ${process.env.PORT ?? 3000}`);
+  announce();
+  for (let i = 1; i < workers; i++) fork(false).once("listening", announce);
 });
 
 cluster.on("exit", (worker, code, signal) => {

@@ -14,9 +14,8 @@ async function startCluster(processes: number, port: number, env: Record<string,
   const child = spawn("node", ["cluster.js"], { env: { ...process.env, ...env, PORT: String(port), WEB_CONCURRENCY: String(processes) }, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (d) => (out += String(d)));
-  for (let i = 0; i < 300 && !out.includes("worker process"); i++) await new Promise((r) => setTimeout(r, 100));
-  // The message comes when the first worker listens; give the others their start too.
-  await new Promise((r) => setTimeout(r, 1000 * processes));
+  for (let i = 0; i < 1800 && !out.includes("listening on port"); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!out.includes("listening on port")) throw new Error(`cluster.js with ${processes} processes did not start: ${out}`);
   return child;
 }
 
