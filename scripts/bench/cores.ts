@@ -47,7 +47,7 @@ export function describeCores(rows: CoresRow[]) {
   const one = rows[0]!;
   return rows.map(
     (r) =>
-      `${r.processes} process${r.processes === 1 ? "" : "es"}: product list ${r.listRps.toFixed(0)} req/s (×${(r.listRps / one.listRps).toFixed(2)}, p95 ${r.listP95} ms, ${r.listErrors} errors); ` +
+      `${r.processes} process${r.processes === 1 ? "" : "es"}: product list ${r.listRps.toFixed(0)} req/s (×${(r.listRps / one.listRps).toFixed(2)}, p95 ${r.listP95.toFixed(1)} ms, ${r.listErrors} errors); ` +
       `checkout ${r.checkoutPerSecond.toFixed(0)} orders/s (×${(r.checkoutPerSecond / one.checkoutPerSecond).toFixed(2)}, p95 ${r.checkoutP95.toFixed(1)} ms, ${r.checkoutFailures} failed)`,
   );
 }
