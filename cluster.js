@@ -16,7 +16,8 @@ function workerCount(setting) {
 }
 
 // Before any worker opens the database, so workers starting together never race a migration.
-migrate();
+// deploy/start.sh migrates before Litestream starts (its first snapshot holds locks) and says so.
+if (!process.argv.includes("--skip-migrations")) migrate();
 
 cluster.setupPrimary({ exec: "server.js" });
 

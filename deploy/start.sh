@@ -2,7 +2,7 @@
 # Production start for the container and the systemd unit (README, Operations).
 # With LITESTREAM_CONFIG: restore the database from its replica if the file is missing (a new machine),
 # then run the hall as Litestream's child so replication starts before the first write and stops after
-# the last. Without it: the hall alone. cluster.js migrates once, then forks one server per core.
+# the last. Without it: the hall alone. Migrations run once, before any server process starts.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,8 @@ mkdir -p "$(dirname "$HALL_DB_PATH")"
 if [ -n "${LITESTREAM_CONFIG:-}" ]; then
   litestream="$(node -p 'require.resolve(`@flydotio/litestream-${process.platform}-${process.arch}/litestream`)')"
   "$litestream" restore -config "$LITESTREAM_CONFIG" -if-db-not-exists -if-replica-exists "$HALL_DB_PATH"
-  exec "$litestream" replicate -config "$LITESTREAM_CONFIG" -exec "node cluster.js"
+  # Migrate before Litestream opens the file: its first snapshot takes locks a migration would wait on.
+  node scripts/migrate.js
+  exec "$litestream" replicate -config "$LITESTREAM_CONFIG" -exec "node cluster.js --skip-migrations"
 fi
 exec node cluster.js
