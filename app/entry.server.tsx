@@ -13,8 +13,11 @@ import { getEnv } from "./utils/env.server";
 getEnv();
 dbReady
   .then(() => {
-    startReservationSweeper();
-    startPaymentReconciler();
+    // With several processes on one database only one runs the jobs (cluster.js, ADR 024).
+    if (getEnv().BACKGROUND_JOBS === "true") {
+      startReservationSweeper();
+      startPaymentReconciler();
+    }
   })
   .catch((error: unknown) => {
     console.error("Could not prepare the database connection", error);

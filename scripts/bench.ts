@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchHttpCheckout } from "./bench/checkout-http";
+import { benchCores, describeCores } from "./bench/cores";
 import { benchLedger } from "./bench/ledger";
 import { benchOrders } from "./bench/orders";
 import { benchGiftOrder, formatGiftBench } from "./bench/gift-order";
@@ -24,8 +25,10 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "5" },
     connections: { type: "string", default: "10" },
     // "ledger" runs only the ledger benchmark (scripts/bench/ledger.ts) on the grown catalogue;
-    // "checkout" only checkout over HTTP and the order model against raw better-sqlite3.
+    // "checkout" only checkout over HTTP and the order model against raw better-sqlite3;
+    // "cores" only the product list and checkout with 1, 2 … N server processes (cluster.js).
     only: { type: "string", default: "" },
+    "max-processes": { type: "string", default: "" },
     "ledger-entries": { type: "string", default: "1000000" },
   },
 });
@@ -84,16 +87,16 @@ function prepareDatabase() {
   return { total, slug };
 }
 
+const HALL_ENV = {
+  DATABASE_URL,
+  NODE_ENV: "production" as const,
+  SESSION_SECRET: "bench-session-secret-long-enough-0123456789",
+  ALLOW_TEST_PAYMENTS: "true",
+};
+
 async function startHall(): Promise<ChildProcess> {
   const child = spawn("node", ["server.js"], {
-    env: {
-      ...process.env,
-      DATABASE_URL,
-      PORT: String(HALL_PORT),
-      NODE_ENV: "production",
-      SESSION_SECRET: "bench-session-secret-long-enough-0123456789",
-      ALLOW_TEST_PAYMENTS: "true",
-    },
+    env: { ...process.env, ...HALL_ENV, PORT: String(HALL_PORT) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await waitFor(`http://localhost:${HALL_PORT}/`);
@@ -223,9 +226,19 @@ async function runLedgerBench() {
   return ledger;
 }
 
+async function runCoresBench(total: number) {
+  const max = args["max-processes"] ? Number(args["max-processes"]) : undefined;
+  const rows = await benchCores(DB_FILE, HALL_PORT, HALL_ENV, (url) => load(url), { max });
+  log(`\n${total} products; product list: ${CONNECTIONS} connections, ${SECONDS} s; checkout: 400 buyers, 20 at a time`);
+  for (const line of describeCores(rows)) log(line);
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/cores.json", JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2));
+}
+
 async function main() {
   if (!existsSync("build/server/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const { total, slug } = prepareDatabase();
+  if (args.only === "cores") return runCoresBench(total);
   const hall = await startHall();
   if (args.only === "ledger" || args.only === "checkout") {
     try {

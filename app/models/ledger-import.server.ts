@@ -59,12 +59,16 @@ export function parsePlatformDate(text: string): Date | null {
   return date;
 }
 
-// Jobs running in this process, so a page can tell a batch being checked from one whose job died
-// with a restart (it stays VALIDATING in the database but no one is working on it).
+// Jobs running in this process (for waitForImport). Whether a batch is being checked at all is read
+// from its progressAt: the job may run in another of the server's processes (ADR 024).
 const running = new Map<number, Promise<void>>();
 
-export function isImportRunning(batchId: number) {
-  return running.has(batchId);
+/** A chunk takes well under a second; a batch silent this long lost its job (a restart or crash). */
+const ABANDONED_AFTER_MS = 60_000;
+
+export function isImportRunning(batch: { id: number; progressAt: Date | null; createdAt: Date }, now = new Date()) {
+  if (running.has(batch.id)) return true;
+  return now.getTime() - (batch.progressAt ?? batch.createdAt).getTime() < ABANDONED_AFTER_MS;
 }
 
 /** For tests and the benchmark: resolves when the batch's background check has finished. */
@@ -227,10 +231,10 @@ async function checkBatch(batchId: number, channel: PlatformChannel, mapping: Ma
           batchId,
           JSON.stringify(rows),
         ),
-        prisma.importBatch.update({ where: { id: batchId }, data: { processedRows: rowCount } }),
+        prisma.importBatch.update({ where: { id: batchId }, data: { processedRows: rowCount, progressAt: new Date() } }),
       ]);
     } else {
-      await prisma.importBatch.update({ where: { id: batchId }, data: { processedRows: rowCount, issueCount } });
+      await prisma.importBatch.update({ where: { id: batchId }, data: { processedRows: rowCount, issueCount, progressAt: new Date() } });
     }
     await pause(performance.now() - chunkStarted);
   };
@@ -344,5 +348,5 @@ export function listBatches(take = 30) {
 export async function getBatch(batchId: number) {
   const batch = await prisma.importBatch.findUnique({ where: { id: batchId } });
   if (!batch) return null;
-  return { ...batch, issues: JSON.parse(batch.issues) as ImportIssue[], running: isImportRunning(batchId) };
+  return { ...batch, issues: JSON.parse(batch.issues) as ImportIssue[], running: isImportRunning(batch) };
 }

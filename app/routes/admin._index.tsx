@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Breakdown } from "~/components/ledger/breakdown";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
 import { Money } from "~/components/money";
+import { BackupAge } from "~/components/admin/backup-age";
 import { TableScroller } from "~/components/admin/table-scroller";
+import { backupStatus } from "~/models/backup.server";
 import { beijingYear, FIRST_YEAR, ledgerFigures, parseYear, topProducts } from "~/models/relief-progress.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
@@ -15,11 +17,11 @@ export const meta: MetaFunction = () => [{ title: "消费扶贫进度 · 管理�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const year = parseYear(new URL(request.url).searchParams.get("year"));
-  const [figures, products] = await Promise.all([ledgerFigures({ year, quarter: null }), topProducts(year)]);
+  const [figures, products, backup] = await Promise.all([ledgerFigures({ year, quarter: null }), topProducts(year), backupStatus()]);
   const currentYear = beijingYear();
   const years: number[] = [];
   for (let y = Math.max(currentYear, year); y >= FIRST_YEAR; y--) years.push(y);
-  return { year, years, figures, products };
+  return { year, years, figures, products, backup };
 }
 
 export default function Dashboard() {
@@ -27,7 +29,7 @@ export default function Dashboard() {
   const localize = useLocalize();
   const locale = useLanguage();
   const formatAmount = (fen: number) => formatFen(fen, locale);
-  const { year, years, figures, products } = useLoaderData<typeof loader>();
+  const { year, years, figures, products, backup } = useLoaderData<typeof loader>();
   const entries = (query: Record<string, string | number>) =>
     `/admin/ledger/entries?${new URLSearchParams(Object.entries({ year, ...query }).map(([k, v]) => [k, String(v)]))}`;
   const targetFen = figures.target?.totalFen ?? null;
@@ -49,6 +51,7 @@ export default function Dashboard() {
         </Form>
       </div>
       <LedgerLinks />
+      <BackupAge {...backup} />
 
       <div className="rounded border border-stone-300 bg-white p-4" data-testid="headline">
         <div className="grid gap-4 sm:grid-cols-4">

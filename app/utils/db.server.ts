@@ -47,12 +47,20 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 export const dbReady: Promise<void> =
   globalForPrisma.prismaReady ??
   (globalForPrisma.prismaReady = (async () => {
+    const env = getEnv();
     // A COMMIT only appends to the WAL; the wrapper fsyncs it off the event loop before anyone is
     // told "committed" (ADR 018).
     await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-    // Checkpoints run in a background thread; this connection only checkpoints if that falls behind.
-    await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
-    startBackgroundCheckpoints(filePath(getEnv().DATABASE_URL));
+    if (env.LITESTREAM_CONFIG) {
+      // Litestream copies the WAL before it checkpoints; a checkpoint of ours could reset the WAL under
+      // it and force a full new snapshot (ADR 023). Its own PASSIVE checkpoints run in its own process.
+      await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
+    } else {
+      // Checkpoints run in a background thread; this connection only checkpoints if that falls behind.
+      await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
+      // One thread per database is enough: with several processes, the one that runs the jobs (ADR 024).
+      if (env.BACKGROUND_JOBS === "true") startBackgroundCheckpoints(filePath(env.DATABASE_URL));
+    }
     // SQLite's advice for long-lived connections: refresh planner statistics where they are stale.
     await prisma.$queryRawUnsafe("PRAGMA optimize = 0x10002");
   })());

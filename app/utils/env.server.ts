@@ -29,6 +29,10 @@ const schema = z
     RECONCILE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
     // Production takes real payments only, unless this is said out loud (demos, end-to-end tests).
     ALLOW_TEST_PAYMENTS: z.enum(["true", "false"]).default("false"),
+    // Several processes on one database: cluster.js sets "false" in all but one, so each job runs once.
+    BACKGROUND_JOBS: z.enum(["true", "false"]).default("true"),
+    // Set when Litestream replicates the database: it then owns the WAL checkpoints (ADR 023).
+    LITESTREAM_CONFIG: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -17,6 +17,13 @@ export default {
     giftBoxes: "Gift boxes",
     ledger: "Relief ledger",
   },
+  backup: {
+    label: "Backups: ",
+    litestream: "Litestream replicates continuously, {{seconds}} s behind the database; last copied at",
+    file: "Last backup at",
+    none: "No backup yet: configure Litestream or run npm run backup on a schedule",
+    stale: "The backup is out of date: check the backup job",
+  },
   common: {
     save: "Save",
     saving: "Saving…",

@@ -15,6 +15,13 @@ export default {
     giftBoxes: "福利礼盒",
     ledger: "消费扶贫台账",
   },
+  backup: {
+    label: "数据备份：",
+    litestream: "Litestream 持续备份，落后数据库 {{seconds}} 秒；最新复制于",
+    file: "最近一次备份于",
+    none: "尚无备份：请配置 Litestream 或定时运行 npm run backup",
+    stale: "备份已过时，请检查备份任务",
+  },
   common: {
     save: "保存",
     saving: "正在保存…",
