@@ -449,7 +449,7 @@ export const APPROVING_ROLES = ["APPROVER", "ORG_ADMIN"] as const satisfies read
 export async function organisationForPage(userId: number, orgParam: string | null | undefined, roles?: readonly MemberRole[]) {
   if (orgParam) return requireMembership(userId, idOr404(orgParam), { roles, approved: true });
   const first = await prisma.organisationMember.findFirst({
-    where: { userId, ...(roles ? { role: { in: [...roles] } } : {}), organisation: { status: "APPROVED" } },
+    where: { userId, suspendedAt: null, ...(roles ? { role: { in: [...roles] } } : {}), organisation: { status: "APPROVED" } },
     orderBy: { organisationId: "asc" },
     select: { organisationId: true },
   });

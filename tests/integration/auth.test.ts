@@ -20,11 +20,13 @@ function loginRequest(fields: Record<string, string>, ip = "10.0.0.1") {
 }
 
 describe("signing in", () => {
-  it("stores only a bcrypt hash of the password, with cost of at least 10", async () => {
+  it("stores only a salted scrypt hash of the password, N = 2^15", async () => {
     await admin();
-    const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { username: "office" } });
-    expect(passwordHash).not.toContain("correct-horse");
-    expect(passwordHash).toMatch(/^\$2[aby]\$(1[0-9]|[2-3][0-9])\$/);
+    await admin("twin");
+    const [a, b] = await prisma.user.findMany({ orderBy: { id: "asc" }, select: { passwordHash: true } });
+    expect(a!.passwordHash).not.toContain("correct-horse");
+    expect(a!.passwordHash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(a!.passwordHash).not.toBe(b!.passwordHash);
   });
 
   it("opens a session for the right password and refuses a wrong one", async () => {
