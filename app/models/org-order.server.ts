@@ -200,11 +200,13 @@ export async function placeOrgOrder(
 
 export type DecisionResult =
   | { ok: true; status: string }
+  | { ok: false; reason: "own-order" }
   | { ok: false; reason: "already-decided"; approvalStatus: string }
   | { ok: false; reason: "over-credit-limit"; availableFen: number };
 
 /**
- * An APPROVER or ORG_ADMIN approves or rejects an order waiting for approval. One transition only:
+ * An APPROVER or ORG_ADMIN approves or rejects an order waiting for approval; approving needs a member
+ * other than the one who placed it, whatever their role (ADR 022). One transition only:
  * the update is guarded by status PENDING_APPROVAL, so approving twice, or an approval racing a
  * rejection, changes the order once. A rejection returns the stock in the same transaction.
  */
@@ -213,10 +215,11 @@ export async function decideOrgOrder(orderId: number, organisationId: number, ap
     return await prisma.$transaction(async (tx): Promise<DecisionResult> => {
       const order = await tx.order.findFirst({
         where: { id: orderId, organisationId },
-        select: { id: true, status: true, approvalStatus: true, totalFen: true, organisation: { select: { id: true, paymentTerms: true, termDays: true, creditLimitFen: true } } },
+        select: { id: true, userId: true, status: true, approvalStatus: true, totalFen: true, organisation: { select: { id: true, paymentTerms: true, termDays: true, creditLimitFen: true } } },
       });
       if (!order || !order.organisation) throw new Response("Not found", { status: 404 });
       if (order.status !== "PENDING_APPROVAL") return { ok: false, reason: "already-decided", approvalStatus: order.approvalStatus };
+      if (decision.intent === "approve" && order.userId === approverId) return { ok: false, reason: "own-order" };
       let status: string;
       if (decision.intent === "approve") {
         // The limit may have been lowered, or other orders placed, since this one was: check again
@@ -286,6 +289,7 @@ const orgOrderSelect = {
   termsPaidFen: true,
   shortageFen: true,
   receivedAt: true,
+  userId: true,
   user: { select: { name: true } },
   lines: {
     orderBy: { id: "asc" },
@@ -294,6 +298,13 @@ const orgOrderSelect = {
   invoices: { orderBy: { id: "asc" }, select: { number: true, issuedOn: true, amountFen: true } },
   ratings: { select: { supplierId: true, stars: true, comment: true } },
 } satisfies Prisma.OrderSelect;
+
+/** How many members other than the one who placed an order may approve it (none: it waits). */
+export function otherApprovers(order: { organisationId: number; userId: number }) {
+  return prisma.organisationMember.count({
+    where: { organisationId: order.organisationId, role: { in: [...APPROVING_ROLES] }, suspendedAt: null, userId: { not: order.userId } },
+  });
+}
 
 /** An organisation order by number, or null: callers then requireMembership on its organisationId. */
 export function getOrgOrder(number: string) {

@@ -1,11 +1,16 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { availableParallelism } from "node:os";
 import bcrypt from "bcryptjs";
+import pLimit from "p-limit";
 
 /**
  * Password hashes (ADR 021): scrypt from node's crypto, which runs in libuv's thread pool, so forty
  * sign-ins at once do not stall the event loop that serves everyone else. Stored as
  * `$scrypt$ln=15,r=8,p=1$<salt>$<hash>` (base64url). Hashes made before by bcryptjs still verify
  * (on the main thread, once) and are replaced at the next successful sign-in.
+ *
+ * At most (cores − 1) hashes run at once: a burst of sign-ins queues for its turn instead of taking
+ * every core from the thread that serves pages.
  */
 
 // 2^15 × 8 × 128 bytes = 32 MiB per hash and about 85 ms on this machine.
@@ -14,9 +19,14 @@ const R = 8;
 const P = 1;
 const KEY_BYTES = 32;
 
+const hashing = pLimit(Math.max(1, availableParallelism() - 1));
+
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions) {
-  return new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_BYTES, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))),
+  return hashing(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize("NFKC"), salt, KEY_BYTES, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   );
 }
 
