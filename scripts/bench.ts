@@ -18,6 +18,7 @@ import { benchLedger } from "./bench/ledger";
 import { benchOrders } from "./bench/orders";
 import { benchGiftOrder, formatGiftBench } from "./bench/gift-order";
 import { benchOrgOrder, describeOrgOrderBench } from "./bench/org-order";
+import { benchSignIn } from "./bench/signin";
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     // "ledger" runs only the ledger benchmark (scripts/bench/ledger.ts) on the grown catalogue;
     // "checkout" only checkout over HTTP and the order model against raw better-sqlite3;
     // "cores" only the product list and checkout with 1, 2 … N server processes (cluster.js).
+    // "signin" only the product list during bursts of 40 parallel sign-ins.
     only: { type: "string", default: "" },
     "max-processes": { type: "string", default: "" },
     "ledger-entries": { type: "string", default: "1000000" },
@@ -92,6 +94,8 @@ const HALL_ENV = {
   NODE_ENV: "production" as const,
   SESSION_SECRET: "bench-session-secret-long-enough-0123456789",
   ALLOW_TEST_PAYMENTS: "true",
+  // Every bench sign-in comes from 127.0.0.1: the per-address limit would refuse the bursts unchecked.
+  LOGIN_MAX_FAILURES: "1000",
 };
 
 async function startHall(): Promise<ChildProcess> {
@@ -235,14 +239,26 @@ async function runCoresBench(total: number) {
   writeFileSync("bench/results/cores.json", JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2));
 }
 
+async function runSignInBench() {
+  const signin = await benchSignIn(`http://localhost:${HALL_PORT}`, DB_FILE, (url) => load(url));
+  log(
+    `sign-in bursts: product list p95 ${signin.quiet.p95} ms quiet, ${signin.during.p95} ms during waves of 40 parallel sign-ins ` +
+      `(${signin.signInsPerSecond.toFixed(1)} sign-ins/s, ${signin.signIns} in all); ratio ${signin.ratio.toFixed(2)} (target ≤ 3)`,
+  );
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/signin.json", JSON.stringify({ date: new Date().toISOString(), ...signin }, null, 2));
+  return signin;
+}
+
 async function main() {
   if (!existsSync("build/server/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const { total, slug } = prepareDatabase();
   if (args.only === "cores") return runCoresBench(total);
   const hall = await startHall();
-  if (args.only === "ledger" || args.only === "checkout") {
+  if (args.only === "ledger" || args.only === "checkout" || args.only === "signin") {
     try {
       if (args.only === "ledger") await runLedgerBench();
+      else if (args.only === "signin") await runSignInBench();
       else {
         const checkout = await runHttpCheckoutBench();
         hall.kill();
@@ -310,6 +326,7 @@ async function main() {
     log(`search over HTTP with one client (no queueing): p50 ${single.p50} ms, p95 ${single.p95} ms`);
     log(`search in the server process (listProducts, ${inProcess.samples} queries): p50 ${inProcess.p50.toFixed(2)} ms, p95 ${inProcess.p95.toFixed(2)} ms`);
     const checkout = await runHttpCheckoutBench();
+    const signin = await runSignInBench();
     const ledger = await runLedgerBench();
     hall.kill();
     const orgOrder = await benchOrgOrder(DB_FILE, { runs: 20 });
@@ -320,7 +337,7 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       "bench/results/latest.json",
-      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, orgOrder, gift, ledger }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, signin, orgOrder, gift, ledger }, null, 2),
     );
   } finally {
     hall.kill();

@@ -49,10 +49,21 @@ export const EmployeeSchema = z.object({
 });
 export type EmployeeInput = z.infer<typeof EmployeeSchema>;
 
-export const RegisterSchema = EmployeeSchema.extend({
-  confirmPassword: z.string("account:errors.required"),
-  redirectTo: z.string().optional(),
-}).refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "account:errors.passwordMismatch" });
+/** Registration, step 1: who the person says they are, checked against the roster. */
+export const RequestCodeSchema = z.object({ employeeNo: employeeNoField, name: nameField });
+export type RequestCodeInput = z.infer<typeof RequestCodeSchema>;
+
+/** Registration, step 2: the one-time code sent to the roster's mobile, and a password. */
+export const RegisterSchema = z
+  .object({
+    employeeNo: employeeNoField,
+    code: z.string("account:errors.required").trim().regex(/^\d{6}$/, "account:errors.code"),
+    password: passwordField,
+    confirmPassword: z.string("account:errors.required"),
+    redirectTo: z.string().optional(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "account:errors.passwordMismatch" });
+export type RegisterInput = z.infer<typeof RegisterSchema>;
 
 export const ProfileSchema = z.object({ name: nameField, mobile: mobileField });
 export type ProfileInput = z.infer<typeof ProfileSchema>;

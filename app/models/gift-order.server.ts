@@ -1,9 +1,9 @@
-import { CsvError, parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import type { Prisma } from "~/generated/prisma/client";
+import { readSheetRows, type SheetRows } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
 import { EMPLOYEE_NO_PATTERN, MOBILE_PATTERN } from "./account-schema";
 import { recordAudit } from "./audit.server";
+import { rosterEntry } from "./roster.server";
 import { componentsSellable, getGiftBox, priceGiftBoxes } from "./gift-box.server";
 import { MAX_BOXES_PER_RECIPIENT, MAX_RECIPIENTS, SHIPMENTS_PAGE_SIZE, type GiftOrderDetails, type ShipInput, type ShipmentStatus } from "./gift-schema";
 import { cellText } from "./org-order-lines.server";
@@ -56,38 +56,9 @@ function columnOf(header: string): RecipientField | null {
   return null;
 }
 
-/** Cells as rows of text, numbered as the spreadsheet numbers them. */
-type SheetRows = { row: number; values: string[] }[];
-
 async function readCells(fileName: string, bytes: Uint8Array): Promise<SheetRows | RecipientProblem> {
-  if (bytes.length === 0) return { row: 0, message: "gifts:file.empty" };
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    // "PK": a zip, as every .xlsx is
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    } catch {
-      return { row: 0, message: "gifts:file.unreadable" };
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return { row: 0, message: "gifts:file.empty" };
-    const rows: SheetRows = [];
-    const width = Math.min(sheet.columnCount, 12);
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values: string[] = [];
-      for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c)));
-      rows.push({ row: rowNumber, values });
-    });
-    return rows;
-  }
-  if (/\.xlsx?$/i.test(fileName)) return { row: 0, message: "gifts:file.unreadable" };
-  try {
-    const records = parse(decodeCsvBytes(bytes), { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
-    return records.map((values, i) => ({ row: i + 1, values }));
-  } catch (error) {
-    if (error instanceof CsvError) return { row: 0, message: "gifts:file.unreadable" };
-    throw error;
-  }
+  const rows = await readSheetRows(fileName, bytes);
+  return typeof rows === "string" ? { row: 0, message: `gifts:file.${rows}` } : rows;
 }
 
 /**
@@ -315,7 +286,8 @@ export async function listShipments(orderId: number, options: { page?: number; s
 }
 
 /**
- * The gift shipments addressed to a signed-in employee: those whose 工号 is their account's, and only those. The
+ * The gift shipments addressed to a signed-in employee: those whose 工号 AND mobile are the roster's
+ * for the account's 工号 (ADR 021), and only those; someone not 在职 on the roster sees none. The
  * recipient sees their own row, the box and the sending organisation, never the order's other
  * recipients or its money; and only once the order is paid or confirmed on terms (a parcel that has
  * left stays visible whatever happens to the order after), never a cancelled one.
@@ -323,10 +295,12 @@ export async function listShipments(orderId: number, options: { page?: number; s
 export async function shipmentsForUser(userId: number) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { employeeNo: true } });
   const employeeNo = user?.employeeNo ?? null;
-  if (!employeeNo) return { employeeNo, shipments: [] };
+  const person = employeeNo ? await rosterEntry(employeeNo) : null;
+  if (!person || person.status !== "ACTIVE") return { employeeNo, shipments: [] };
   const shipments = await prisma.shipment.findMany({
     where: {
-      employeeNo: employeeNo.toUpperCase(),
+      employeeNo: person.employeeNo,
+      mobile: person.mobile,
       status: { not: "CANCELLED" },
       OR: [{ order: { status: { in: [...GOODS_COMMITTED] } } }, { status: { in: ["SHIPPED", "DELIVERED"] } }],
     },

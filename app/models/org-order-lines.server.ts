@@ -1,5 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { cellText } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
 import { MAX_ORG_LINES, MAX_ORG_QUANTITY, type DraftRow } from "./org-order-schema";
 import { checkOrderQuantity, priceLines, type PricedLine } from "./pricing.server";
@@ -123,14 +124,6 @@ function toRows(cells: { row: number; values: string[] }[]): ParsedFile {
   }
   if (rows.length === 0) return { ok: false, message: "org:upload.empty" };
   return { ok: true, rows };
-}
-
-/** What a cell shows, whatever Excel stored (number, text, rich text, formula result). */
-export function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object" && "result" in value) return String(value.result ?? "");
-  return cell.text ?? String(value);
 }
 
 /**

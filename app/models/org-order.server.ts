@@ -264,11 +264,13 @@ export async function placeOrgOrder(
 export type DecisionResult =
   | { ok: true; status: string }
   | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "own-order" }
   | { ok: false; reason: "already-decided"; approvalStatus: string }
   | { ok: false; reason: "over-credit-limit"; availableFen: number };
 
 /**
- * An APPROVER or ORG_ADMIN approves or rejects an order waiting for approval. One transition only:
+ * An APPROVER or ORG_ADMIN approves or rejects an order waiting for approval; approving needs a member
+ * other than the one who placed it, whatever their role (ADR 022). One transition only:
  * the update is guarded by status PENDING_APPROVAL, so approving twice, or an approval racing a
  * rejection, changes the order once. A rejection returns the stock in the same transaction.
  */
@@ -277,10 +279,11 @@ export async function decideOrgOrder(orderId: number, organisationId: number, ap
     return await prisma.$transaction(async (tx): Promise<DecisionResult> => {
       const order = await tx.order.findFirst({
         where: { id: orderId, organisationId },
-        select: { id: true, status: true, approvalStatus: true, organisation: { select: { id: true, paymentTerms: true, termDays: true, creditLimitFen: true } } },
+        select: { id: true, userId: true, status: true, approvalStatus: true, totalFen: true, organisation: { select: { id: true, paymentTerms: true, termDays: true, creditLimitFen: true } } },
       });
       if (!order || !order.organisation) return { ok: false, reason: "not-found" };
       if (order.status !== "PENDING_APPROVAL") return { ok: false, reason: "already-decided", approvalStatus: order.approvalStatus };
+      if (decision.intent === "approve" && order.userId === approverId) return { ok: false, reason: "own-order" };
       const decided = { approverId, decidedAt: now, decisionReason: decision.reason };
       const common = { orderId, actorUserId: approverId, at: now, note: decision.intent === "approve" ? "approved" : "rejected" } as const;
       const audit = (status: string) => ({ action: `organisation.order.${decision.intent}`, details: { organisationId, reason: decision.reason, status } });
@@ -343,6 +346,7 @@ const orgOrderSelect = {
   termsPaidFen: true,
   shortageFen: true,
   receivedAt: true,
+  userId: true,
   user: { select: { name: true } },
   lines: {
     orderBy: { id: "asc" },
@@ -351,6 +355,13 @@ const orgOrderSelect = {
   invoices: { orderBy: { id: "asc" }, select: { number: true, issuedOn: true, amountFen: true } },
   ratings: { select: { supplierId: true, stars: true, comment: true } },
 } satisfies Prisma.OrderSelect;
+
+/** How many members other than the one who placed an order may approve it (none: it waits). */
+export function otherApprovers(order: { organisationId: number; userId: number }) {
+  return prisma.organisationMember.count({
+    where: { organisationId: order.organisationId, role: { in: [...APPROVING_ROLES] }, suspendedAt: null, userId: { not: order.userId } },
+  });
+}
 
 /** An organisation order by number, or null: callers then requireMembership on its organisationId. */
 export function getOrgOrder(number: string) {
@@ -506,7 +517,7 @@ export const APPROVING_ROLES = ["APPROVER", "ORG_ADMIN"] as const satisfies read
 export async function organisationForPage(userId: number, orgParam: string | null | undefined, roles?: readonly MemberRole[]) {
   if (orgParam) return requireMembership(userId, idOr404(orgParam), { roles, approved: true });
   const first = await prisma.organisationMember.findFirst({
-    where: { userId, ...(roles ? { role: { in: [...roles] } } : {}), organisation: { status: "APPROVED" } },
+    where: { userId, suspendedAt: null, ...(roles ? { role: { in: [...roles] } } : {}), organisation: { status: "APPROVED" } },
     orderBy: { organisationId: "asc" },
     select: { organisationId: true },
   });

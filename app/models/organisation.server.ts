@@ -65,10 +65,12 @@ export async function requireMembership(
     select: {
       id: true,
       role: true,
+      suspendedAt: true,
       organisation: { select: { id: true, name: true, kind: true, creditCode: true, status: true, statusReason: true, contactName: true, contactMobile: true } },
     },
   });
-  if (!membership) throw notFound();
+  // A suspended membership (the member is 离职 on the roster) acts for nothing.
+  if (!membership || membership.suspendedAt) throw notFound();
   if (options.roles && !options.roles.includes(membership.role as MemberRole)) throw new Response("Forbidden", { status: 403 });
   if (options.approved && membership.organisation.status !== "APPROVED") throw new Response("Forbidden", { status: 403 });
   return { memberId: membership.id, role: membership.role as MemberRole, organisation: membership.organisation };
@@ -77,7 +79,7 @@ export async function requireMembership(
 /** The organisations a user belongs to, for the selector on /org. */
 export function listMyOrganisations(userId: number) {
   return prisma.organisation.findMany({
-    where: { members: { some: { userId } } },
+    where: { members: { some: { userId, suspendedAt: null } } },
     orderBy: { id: "asc" },
     select: { id: true, name: true, status: true },
   });

@@ -1,23 +1,20 @@
 import { randomBytes } from "node:crypto";
-import bcrypt from "bcryptjs";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { uniqueViolation } from "~/models/product.server";
+import { clearAttempts, giveBack, takeAttempts, type AttemptRule } from "~/utils/attempts.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { sqliteDateTime } from "./ledger.server";
 import type { EmployeeInput, FieldErrors, ProfileInput } from "./account-schema";
+
+export { hashPassword };
 
 export const roles = ["ADMIN", "EMPLOYEE"] as const;
 export type Role = (typeof roles)[number];
 
-// bcrypt cost 12: about 200 ms here, slow enough to hurt guessing and fast enough to sign in.
-const BCRYPT_COST = 12;
 const SESSION_DAYS = 30;
-
-export function hashPassword(password: string) {
-  return bcrypt.hash(password, BCRYPT_COST);
-}
 
 export async function createUser(input: { username: string; name: string; role: Role; password: string }) {
   return prisma.user.create({
@@ -33,7 +30,7 @@ export async function createUser(input: { username: string; name: string; role: 
 
 export type SignInResult =
   | { ok: true; sessionId: string; expiresAt: Date }
-  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "invalid" | "left" }
   | { ok: false; reason: "rate-limited"; retryAfterMinutes: number };
 
 /**
@@ -44,7 +41,7 @@ export type SignInResult =
 async function findUserToSignIn(identifier: string) {
   const candidates = await prisma.user.findMany({
     where: { OR: [{ username: identifier }, { employeeNo: identifier.toUpperCase() }, { mobile: identifier }] },
-    select: { id: true, username: true, employeeNo: true, passwordHash: true },
+    select: { id: true, username: true, employeeNo: true, passwordHash: true, leftAt: true },
     take: 3,
   });
   return (
@@ -55,36 +52,37 @@ async function findUserToSignIn(identifier: string) {
   );
 }
 
-async function tooManyFailures(keys: string[], limits: number[]) {
-  const since = new Date(Date.now() - getEnv().LOGIN_WINDOW_MINUTES * 60_000);
-  const counts = await Promise.all(keys.map((key) => prisma.loginAttempt.count({ where: { key, createdAt: { gte: since } } })));
-  return counts.some((count, i) => count >= limits[i]!);
-}
-
 /** Failures on a known account are counted per account, whichever of its names was typed. */
 const accountKey = (userId: number) => `account:${userId}`;
 
+function signInRules(userKey: string, ip: string): AttemptRule[] {
+  const env = getEnv();
+  return [
+    { key: `ip:${ip}`, limit: env.LOGIN_MAX_FAILURES * 4, windowMinutes: env.LOGIN_WINDOW_MINUTES },
+    { key: userKey, limit: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES },
+  ];
+}
+
 /**
- * Checks a password and opens a session. Failed attempts are counted per account and per address
- * in the database, so the limit holds across restarts and processes.
+ * Checks a password and opens a session. Each attempt first takes a place under the per-account and
+ * per-address limits (atomically, in the database, so the limit holds across a burst, restarts and
+ * processes); a full limit refuses without checking the password. A correct password gives its
+ * places back and clears the account's failures.
  */
 export async function signIn(identifier: string, password: string, ip: string): Promise<SignInResult> {
-  const env = getEnv();
   const user = await findUserToSignIn(identifier);
   const userKey = user ? accountKey(user.id) : `user:${identifier.toLowerCase()}`;
-  const ipKey = `ip:${ip}`;
-  if (await tooManyFailures([userKey, ipKey], [env.LOGIN_MAX_FAILURES, env.LOGIN_MAX_FAILURES * 4])) {
-    return { ok: false, reason: "rate-limited", retryAfterMinutes: env.LOGIN_WINDOW_MINUTES };
-  }
+  const taken = await takeAttempts(signInRules(userKey, ip));
+  if (!taken.ok) return { ok: false, reason: "rate-limited", retryAfterMinutes: taken.rule.windowMinutes };
 
   // Compare against a dummy hash for unknown users so timing does not reveal which names exist.
-  const valid = await bcrypt.compare(password, user?.passwordHash ?? (await getDummyHash()));
-  if (!user || !valid) {
-    await prisma.loginAttempt.createMany({ data: [{ key: userKey }, { key: ipKey }] });
-    return { ok: false, reason: "invalid" };
-  }
+  const { valid, rehash } = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
+  if (!user || !valid) return { ok: false, reason: "invalid" };
 
-  await prisma.loginAttempt.deleteMany({ where: { key: userKey } });
+  await giveBack(taken.ids);
+  await clearAttempts(userKey);
+  if (user.leftAt) return { ok: false, reason: "left" };
+  if (rehash) await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   return { ok: true, ...(await openSession(user.id)) };
 }
 
@@ -101,7 +99,7 @@ export async function openSession(userId: number) {
 let dummyHash: Promise<string> | undefined;
 /** A real hash of the same cost, made once, so checking an unknown name costs what a known one does. */
 function getDummyHash() {
-  dummyHash ??= bcrypt.hash(randomBytes(16).toString("hex"), BCRYPT_COST);
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   return dummyHash;
 }
 
@@ -113,7 +111,7 @@ export async function signOut(sessionId: string) {
 export async function getUserBySession(sessionId: string) {
   const [user] = await prisma.$queryRaw<{ id: number; username: string; name: string; role: Role }[]>`
     SELECT u."id", u."username", u."name", u."role" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${sessionId} AND s."expiresAt" > ${sqliteDateTime(new Date())}`;
+    WHERE s."id" = ${sessionId} AND s."expiresAt" > ${sqliteDateTime(new Date())} AND u."leftAt" IS NULL`;
   return user ?? null;
 }
 
@@ -202,12 +200,10 @@ export async function changePassword(
 ): Promise<AccountResult> {
   const env = getEnv();
   const key = accountKey(userId);
-  if (await tooManyFailures([key], [env.LOGIN_MAX_FAILURES])) {
-    return { ok: false, fieldErrors: { currentPassword: ["account:errors.tooManyAttempts"] } };
-  }
+  const taken = await takeAttempts([{ key, limit: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES }]);
+  if (!taken.ok) return { ok: false, fieldErrors: { currentPassword: ["account:errors.tooManyAttempts"] } };
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-  if (!(await bcrypt.compare(input.currentPassword, user.passwordHash))) {
-    await prisma.loginAttempt.create({ data: { key } });
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash)).valid) {
     return { ok: false, fieldErrors: { currentPassword: ["account:errors.currentPassword"] } };
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -20,6 +20,7 @@ const links = [
   { to: "/admin/suppliers", key: "suppliers", end: false },
   { to: "/admin/counties", key: "counties", end: false },
   { to: "/admin/employees", key: "employees", end: false },
+  { to: "/admin/roster", key: "roster", end: false },
   { to: "/admin/orders", key: "orders", end: false },
   { to: "/admin/audit", key: "audit", end: false },
   { to: "/admin/organisations", key: "organisations", end: false },

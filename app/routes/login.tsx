@@ -28,13 +28,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors, formError: null, minutes: 0 }, { status: 400 });
   }
+  // Decided before the session is opened, so nothing about the target can fail after it.
+  const to = safeRedirect(parsed.data.redirectTo, "/");
   const result = await signIn(parsed.data.username, parsed.data.password, clientAddress(request));
   if (!result.ok) {
     const rateLimited = result.reason === "rate-limited";
     return data(
       {
         fieldErrors: {},
-        formError: rateLimited ? "login.rateLimited" : "login.invalid",
+        formError: rateLimited ? "login.rateLimited" : result.reason === "left" ? "account:login.left" : "login.invalid",
         minutes: rateLimited ? result.retryAfterMinutes : 0,
       },
       { status: rateLimited ? 429 : 400 },
@@ -42,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await mergeCartOnSignIn(request, result.sessionId);
   const cookie = await commitSignIn(request, result.sessionId, result.expiresAt);
-  throw redirect(safeRedirect(parsed.data.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
+  throw redirect(to, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -18,6 +18,7 @@ import {
   confirmReceipt,
   decideOrgOrder,
   ORDERING_ROLES,
+  otherApprovers,
   rateSuppliers,
   requireOrgOrder,
   retryShortageRefund,
@@ -38,7 +39,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { order, membership } = await requireOrgOrder(user.id, params.number);
-  return { order, membership, outstandingFen: order.paymentTerms === "ON_TERMS" ? outstandingFen(order) : 0, gift: await giftSummary(order.id) };
+  const approvers = order.status === "PENDING_APPROVAL" ? await otherApprovers({ organisationId: order.organisationId!, userId: order.userId }) : null;
+  return {
+    order,
+    membership,
+    outstandingFen: order.paymentTerms === "ON_TERMS" ? outstandingFen(order) : 0,
+    gift: await giftSummary(order.id),
+    ownOrder: order.userId === user.id,
+    noOtherApprover: approvers === 0,
+  };
 }
 
 type ActionData = { intent: string; message?: string; params?: Record<string, string | number>; fieldErrors?: FieldErrors; values?: Record<string, string> };
@@ -63,6 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.ok) throw back("decided");
       if (result.reason === "not-found") throw new Response("Not found", { status: 404 });
       if (result.reason === "over-credit-limit") return fail({ message: "org:checkout.overCreditLimit", params: { available: result.availableFen } }, 409);
+      if (result.reason === "own-order") return fail({ message: "org:orders.ownOrder" }, 403);
       return fail({ message: "org:orders.alreadyDecided" }, 409);
     }
     case "pay": {
@@ -111,7 +121,7 @@ const DONE = ["placed", "placedPending", "decided", "cancelled", "receivedDone",
 
 export default function OrgOrderPage() {
   const { t } = useTranslation("org");
-  const { order, membership, outstandingFen, gift } = useLoaderData<typeof loader>();
+  const { order, membership, outstandingFen, gift, ownOrder, noOtherApprover } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -150,7 +160,9 @@ export default function OrgOrderPage() {
             {order.decidedAt ? <> · <DateTime value={order.decidedAt} /></> : null}
           </p>
           {order.approvalStatus === "APPROVED" && order.decisionReason ? <p className="text-sm text-stone-700">{t("orders.decisionReason")}: {order.decisionReason}</p> : null}
-          {order.status === "PENDING_APPROVAL" && canApprove ? (
+          {order.status === "PENDING_APPROVAL" && noOtherApprover ? <p role="status" className="rounded bg-amber-50 p-3 text-sm text-amber-900">{t("orders.noOtherApprover")}</p> : null}
+          {order.status === "PENDING_APPROVAL" && canApprove && ownOrder ? <p className="text-sm text-stone-700">{t("orders.ownOrder")}</p> : null}
+          {order.status === "PENDING_APPROVAL" && canApprove && !ownOrder ? (
             <Form method="post" noValidate className="space-y-3">
               <TextAreaField name="reason" label={t("orders.decisionReason")} hint={t("orders.reasonHint")} rows={2} defaultValue={actionData?.values?.reason ?? ""} errors={actionData?.fieldErrors} />
               <div className="flex flex-wrap gap-3">

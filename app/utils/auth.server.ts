@@ -50,8 +50,23 @@ export async function destroySessionCookie(request: Request) {
   return { sessionId: session.get("sessionId") as string | undefined, cookie: await sessionStorage().destroySession(session) };
 }
 
-/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after sign-in. */
+const HALL = "http://hall.invalid";
+
+/**
+ * Only a path on this site, decided by parsing it as a browser would (tabs and newlines dropped,
+ * backslashes read as slashes, "/./" folded), so "/\t/evil.example" or "/\\evil.example" cannot
+ * leave the hall. The answer is the parsed, percent-encoded path: always a valid Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, HALL);
+  } catch {
+    return fallback;
+  }
+  const path = url.pathname + url.search + url.hash;
+  // "/.//evil.example" parses on this site but its path would be read as another host's.
+  if (url.origin !== HALL || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }

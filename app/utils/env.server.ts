@@ -14,6 +14,11 @@ const schema = z
     // How many failed sign-ins per account (and 4× that per address) within the window before refusing.
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    // Text messages (registration codes): "local" keeps them in /admin/outbox and the log (ADR 021).
+    SMS_PROVIDER: z.enum(["local"]).default("local"),
+    // Registration: code requests per address per hour, and per roster person per hour (one a minute at most).
+    REGISTER_CODES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+    REGISTER_CODES_PER_PERSON: z.coerce.number().int().min(1).default(5),
     // Payments: with no Stripe key the built-in test provider (测试支付) takes payments.
     STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_… or rk_…)").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must be a webhook signing secret (whsec_…)").optional(),

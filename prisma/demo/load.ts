@@ -5,12 +5,12 @@
  *
  * Imports are relative (no "~/" alias) so this also runs under plain tsx.
  */
-import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { buildSearchFields } from "../../app/models/search.server";
+import { hashPassword } from "../../app/utils/password.server";
 import { DEMO_ADMIN, allDemoProducts, categories, counties, suppliers } from "./catalogue";
-import { loadDemoOrganisations } from "./organisations";
-import { DEMO_EMPLOYEES, DEMO_EMPLOYEE_PASSWORD, DEMO_PICKUP_POINTS } from "./people";
+import { DEMO_ORG_MEMBERS, loadDemoOrganisations } from "./organisations";
+import { DEMO_EMPLOYEES, DEMO_EMPLOYEE_PASSWORD, DEMO_PICKUP_POINTS, DEMO_ROSTER_ONLY } from "./people";
 
 export type DemoLoadResult =
   | { loaded: false }
@@ -32,8 +32,8 @@ export type DemoLoadOptions = {
   admin?: boolean;
   /** Create the demo employees (DEMO_EMPLOYEES), each with a default address. Default true. */
   employees?: boolean;
-  /** bcrypt cost for the demo passwords. Default 12, as in app/models/user.server.ts. */
-  bcryptCost?: number;
+  /** scrypt cost (log2 N) for the demo passwords. Default as in app/utils/password.server.ts. */
+  passwordCost?: number;
 };
 
 const BATCH = 200;
@@ -59,12 +59,12 @@ export async function loadDemoCatalogue(prisma: PrismaClient, options: DemoLoadO
 
   const withAdmin = options.admin ?? true;
   const withEmployees = options.employees ?? true;
-  const cost = options.bcryptCost ?? 12;
+  const cost = options.passwordCost;
   // Hash before the transaction: it takes a moment and needs no lock. The employees share one
   // password, so one hash serves all of them.
   const [passwordHash, employeeHash] = await Promise.all([
-    withAdmin ? bcrypt.hash(DEMO_ADMIN.password, cost) : "",
-    withEmployees ? bcrypt.hash(DEMO_EMPLOYEE_PASSWORD, cost) : "",
+    withAdmin ? hashPassword(DEMO_ADMIN.password, cost) : "",
+    withEmployees ? hashPassword(DEMO_EMPLOYEE_PASSWORD, cost) : "",
   ]);
   const products = allDemoProducts();
 
@@ -205,6 +205,13 @@ export async function loadDemoCatalogue(prisma: PrismaClient, options: DemoLoadO
         }
         // Bulk buyers (issue 4): a canteen on terms and the union's welfare programme.
         await loadDemoOrganisations(tx, employeeHash);
+        // The roster (issue 10): every demo employee, and people who have not registered yet.
+        const onRoster = new Set((await tx.rosterEntry.findMany({ select: { employeeNo: true } })).map((r) => r.employeeNo));
+        await tx.rosterEntry.createMany({
+          data: [...DEMO_EMPLOYEES, ...DEMO_ORG_MEMBERS, ...DEMO_ROSTER_ONLY]
+            .filter((e) => !onRoster.has(e.employeeNo))
+            .map((e) => ({ employeeNo: e.employeeNo, name: e.name, mobile: e.mobile, department: "department" in e ? e.department : "" })),
+        });
       }
 
       const existingPoints = new Set((await tx.pickupPoint.findMany({ select: { code: true } })).map((p) => p.code));

@@ -35,6 +35,12 @@ export const DEMO_EMPLOYEES: DemoEmployee[] = [
   },
 ];
 
+/** On the demo roster but not registered: they register with a code from /admin/outbox. */
+export const DEMO_ROSTER_ONLY = [
+  { employeeNo: "E10004", name: "赵敏", mobile: "13800010004", department: "采购部" },
+  { employeeNo: "E10005", name: "孙丽", mobile: "13800010005", department: "研发总院" },
+] as const;
+
 export type DemoPickupPoint = {
   code: string;
   nameZh: string;

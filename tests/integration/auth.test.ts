@@ -1,3 +1,4 @@
+import bcrypt from "bcryptjs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createUser, getUserBySession, hashPassword, signIn, signOut } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
@@ -20,11 +21,13 @@ function loginRequest(fields: Record<string, string>, ip = "10.0.0.1") {
 }
 
 describe("signing in", () => {
-  it("stores only a bcrypt hash of the password, with cost of at least 10", async () => {
+  it("stores only a salted scrypt hash of the password, N = 2^15", async () => {
     await admin();
-    const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { username: "office" } });
-    expect(passwordHash).not.toContain("correct-horse");
-    expect(passwordHash).toMatch(/^\$2[aby]\$(1[0-9]|[2-3][0-9])\$/);
+    await admin("twin");
+    const [a, b] = await prisma.user.findMany({ orderBy: { id: "asc" }, select: { passwordHash: true } });
+    expect(a!.passwordHash).not.toContain("correct-horse");
+    expect(a!.passwordHash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(a!.passwordHash).not.toBe(b!.passwordHash);
   });
 
   it("opens a session for the right password and refuses a wrong one", async () => {
@@ -156,5 +159,66 @@ describe("safeRedirect", () => {
     expect(safeRedirect("//evil.example/")).toBe("/");
     expect(safeRedirect("/\\evil.example")).toBe("/");
     expect(safeRedirect(null, "/admin")).toBe("/admin");
+  });
+});
+
+describe("sign-in under a burst", () => {
+  it("40 parallel wrong passwords for one account get five password checks; a right one inside the burst is refused", async () => {
+    await admin();
+    const burst = await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => signIn("office", `guess-${i}`, `7.7.${i}.1`)),
+      signIn("office", "correct-horse-battery", "7.7.99.1"),
+    ]);
+    // "invalid" is only ever answered after a password check; "rate-limited" before any.
+    expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
+    expect(burst.filter((r) => !r.ok && r.reason === "rate-limited")).toHaveLength(36);
+    expect(burst.at(-1)).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect(await prisma.session.count()).toBe(0);
+  });
+
+  it("one address's parallel guesses across accounts stop at its limit too", async () => {
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(`user${i}`, "guess", "8.8.8.8")));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(20);
+  });
+
+  it("a successful sign-in does not use up the address's allowance", async () => {
+    await admin();
+    // One more than the address limit (4 × 5).
+    for (let i = 0; i < 21; i++) expect((await signIn("office", "correct-horse-battery", "9.9.9.9")).ok).toBe(true);
+  });
+
+  it("an old bcrypt hash still signs in and is replaced by a scrypt hash", async () => {
+    const user = await prisma.user.create({ data: { username: "legacy", name: "老账号", role: "ADMIN", passwordHash: await bcrypt.hash("correct-horse-battery", 4) } });
+    expect((await signIn("legacy", "wrong-password", "1.2.3.4")).ok).toBe(false);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toMatch(/^\$2/);
+    expect((await signIn("legacy", "correct-horse-battery", "1.2.3.4")).ok).toBe(true);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toMatch(/^\$scrypt\$ln=15,/);
+    expect((await signIn("legacy", "correct-horse-battery", "1.2.3.4")).ok).toBe(true);
+  });
+});
+
+describe("where a sign-in sends the browser", () => {
+  it("keeps only paths on this site, parsed as a browser parses them", () => {
+    expect(safeRedirect("/admin/products?q=米#top")).toBe("/admin/products?q=%E7%B1%B3#top");
+    expect(safeRedirect("/%09/evil.example")).toBe("/%09/evil.example");
+    for (const hostile of ["//evil.example", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "\\/evil.example", "/\\/evil.example", "/.//evil.example", "https://evil.example", " /x", "javascript:alert(1)"]) {
+      expect(safeRedirect(hostile), JSON.stringify(hostile)).toBe("/");
+    }
+  });
+
+  it("a newline in redirectTo is no 500: the sign-in lands on a safe path and opens one session", async () => {
+    await admin();
+    for (const [redirectTo, location] of <[string, string][]>[
+      ["/admin\r\nSet-Cookie: x=1", "/adminSet-Cookie:%20x=1"],
+      ["/\n/evil.example", "/"],
+      ["/%09/evil.example", "/%09/evil.example"],
+    ]) {
+      const response = (await loginAction({ request: loginRequest({ username: "office", password: "correct-horse-battery", redirectTo }), params: {}, context: {} }).catch(
+        (thrown: unknown) => thrown,
+      )) as Response;
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toBe(location);
+    }
+    expect(await prisma.session.count()).toBe(3);
   });
 });

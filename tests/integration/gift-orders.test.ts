@@ -244,10 +244,10 @@ describe("who sees what", () => {
     expect(orderPage.gift?.first.map((s) => s.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
   });
 
-  it("an employee whose 工号 is a recipient sees their own shipment only, never others' rows or the order's money", async () => {
+  it("an employee whose roster 工号 and mobile are a recipient's sees their own shipment only, never others' rows or the order's money", async () => {
     const recipient = await member("recipient");
-    const employeeNo = (await prisma.user.findUniqueOrThrow({ where: { id: recipient.id } })).employeeNo!;
-    const csv = `${recipientsCsv(3)}\n本人,${employeeNo},13912345678,吉林省长春市东风大街 99 号,,2`;
+    const { employeeNo, mobile } = await prisma.rosterEntry.findFirstOrThrow({ where: { employeeNo: (await prisma.user.findUniqueOrThrow({ where: { id: recipient.id } })).employeeNo! } });
+    const csv = `${recipientsCsv(3)}\n本人,${employeeNo},${mobile},吉林省长春市东风大街 99 号,,2`;
     const placed = await placeGift(org, boxId, csv, 5 * 13_000);
     if (!placed.ok) throw new Error(placed.reason);
     // Not paid yet: nothing is on its way, so the recipient is shown nothing.
@@ -262,6 +262,13 @@ describe("who sees what", () => {
     const stranger = await member("stranger");
     expect(((await call(myGiftsPage.loader, request("/orders/gifts", stranger.cookie))) as { shipments: unknown[] }).shipments).toEqual([]);
     expect((await thrown(call(giftOrderPage.loader, request(`/org/gifts/orders/${placed.order.number}`, recipient.cookie), { number: placed.order.number }))).status).toBe(404);
+    // A parcel with their 工号 but another mobile is not theirs (a 工号 alone proves nothing), and
+    // once the roster lists another mobile for them, the parcel to the old one is no longer shown.
+    const other = await placeGift(org, boxId, `${recipientsCsv(1, { prefix: "H" })}\n冒名,${employeeNo},13700000000,吉林省长春市东风大街 100 号,,1`, 2 * 13_000);
+    if (!other.ok) throw new Error(other.reason);
+    expect(((await call(myGiftsPage.loader, request("/orders/gifts", recipient.cookie))) as { shipments: unknown[] }).shipments).toHaveLength(1);
+    await prisma.rosterEntry.update({ where: { employeeNo }, data: { mobile: "13700000001" } });
+    expect(((await call(myGiftsPage.loader, request("/orders/gifts", recipient.cookie))) as { shipments: unknown[] }).shipments).toEqual([]);
   });
 
   it("a member without an ordering role cannot upload or place", async () => {

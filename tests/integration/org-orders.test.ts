@@ -201,6 +201,28 @@ describe("who sees an organisation's orders", () => {
 });
 
 describe("approval", () => {
+  it("nobody approves an order they placed, whatever their role; with no other approver it waits and the page says so", async () => {
+    const org = await organisationWithMembers({ approvalThresholdFen: 10_000 });
+    await bulkProduct(ref, { sku: "RICE", priceFen: 1000 });
+    // The organisation's administrator places a big order and tries to approve it.
+    const big = await placeFor(org, [{ sku: "RICE", quantity: 11, priceFen: 1000 }], {}, org.admin.id);
+    if (!big.ok) throw new Error("placing failed");
+    const params = { number: big.order.number };
+    const self = unwrap<{ message: string }>(await call(orgOrderPage.action as RouteHandler, post(`/org/orders/${big.order.number}`, org.admin.cookie, { intent: "approve", reason: "" }), params));
+    expect(self).toMatchObject({ status: 403, body: { message: "org:orders.ownOrder" } });
+    expect(await decideOrgOrder(big.order.id, org.id, org.admin.id, { intent: "approve", reason: "" })).toEqual({ ok: false, reason: "own-order" });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: big.order.id } })).toMatchObject({ status: "PENDING_APPROVAL", approvalStatus: "PENDING", approverId: null });
+
+    const page = async (cookie: string) => (await call(orgOrderPage.loader as RouteHandler, request(`/org/orders/${big.order.number}`, cookie), params)) as { ownOrder: boolean; noOtherApprover: boolean };
+    expect(await page(org.admin.cookie)).toMatchObject({ ownOrder: true, noOtherApprover: false });
+    // With the approver suspended (离职), nobody else may approve: the order waits and the page says so.
+    await prisma.organisationMember.updateMany({ where: { userId: org.approver.id }, data: { suspendedAt: new Date() } });
+    expect(await page(org.admin.cookie)).toMatchObject({ noOtherApprover: true });
+    await prisma.organisationMember.updateMany({ where: { userId: org.approver.id }, data: { suspendedAt: null } });
+    // Another member with the approving role decides it.
+    expect(await decideOrgOrder(big.order.id, org.id, org.approver.id, { intent: "approve", reason: "" })).toMatchObject({ ok: true });
+  });
+
   it("an order above the threshold waits; the approver approves once, the buyer sees the decision", async () => {
     const org = await organisationWithMembers({ approvalThresholdFen: 10_000 });
     const rice = await bulkProduct(ref, { sku: "RICE", priceFen: 1000 });

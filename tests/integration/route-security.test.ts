@@ -23,7 +23,7 @@ let employeeCookie: string;
 let orgAdminCookie: string;
 
 beforeAll(async () => {
-  await loadDemoCatalogue(prisma, { admin: false, bcryptCost: 4 });
+  await loadDemoCatalogue(prisma, { admin: false, passwordCost: 10 });
   // Gift box 1 exists, so /admin/gift-boxes/$id handlers get past their 404.
   await loadDemoGiftBoxes(prisma);
   await createUserWithRole("route-admin", "ADMIN", "route-admin-password");

@@ -17,8 +17,11 @@ export async function member(label: string) {
   passwordHash ??= hashPassword(PASSWORD);
   const n = ++made;
   const employeeNo = `B${process.pid % 10000}${n}`.slice(0, 10);
+  const mobile = `139${String(process.pid % 10000).padStart(4, "0")}${String(n).padStart(4, "0")}`;
+  // Every employee is on the roster (issue 10), with the mobile gifts and codes go to.
+  await prisma.rosterEntry.create({ data: { employeeNo, name: `${label}${n}`, mobile } });
   const user = await prisma.user.create({
-    data: { username: `${label}-${n}`, employeeNo, name: `${label}${n}`, mobile: `139${String(process.pid % 10000).padStart(4, "0")}${String(n).padStart(4, "0")}`, role: "EMPLOYEE", passwordHash: await passwordHash },
+    data: { username: `${label}-${n}`, employeeNo, name: `${label}${n}`, mobile, role: "EMPLOYEE", passwordHash: await passwordHash },
     select: { id: true, username: true },
   });
   return { id: user.id, cookie: await cookieFor({ username: user.username, password: PASSWORD }) };

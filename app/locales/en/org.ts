@@ -194,6 +194,8 @@ export default {
     reasonHint: "Required to reject; the buyer sees it",
     decided: "Decision saved",
     alreadyDecided: "This order has already been decided",
+    ownOrder: "An order you placed must be approved by another approver or administrator of your organisation",
+    noOtherApprover: "Nobody in this organisation other than the person who placed the order can approve it, so it waits. An organisation administrator needs to add an approver.",
     pay: "Pay now",
     payBy: "Pay by",
     cancel: "Cancel order",

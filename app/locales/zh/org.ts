@@ -192,6 +192,8 @@ export default {
     reasonHint: "驳回时必填，采购员可以看到",
     decided: "审批结果已保存",
     alreadyDecided: "此订单已经审批过了",
+    ownOrder: "自己下的订单须由本单位另一位审批人或单位管理员审批",
+    noOtherApprover: "本单位除下单人外没有其他审批人，订单将一直等待审批。请单位管理员添加一位审批人。",
     pay: "立即支付",
     payBy: "请在此时间前支付：",
     cancel: "取消订单",
