@@ -6,12 +6,10 @@ import { recordAudit } from "./audit.server";
 import { rosterEntry } from "./roster.server";
 import { componentsSellable, getGiftBox, priceGiftBoxes } from "./gift-box.server";
 import { MAX_BOXES_PER_RECIPIENT, MAX_RECIPIENTS, SHIPMENTS_PAGE_SIZE, type GiftOrderDetails, type ShipInput, type ShipmentStatus } from "./gift-schema";
-import { cellText } from "./org-order-lines.server";
 import { GOODS_COMMITTED, TRANSITIONS } from "./order-transitions";
 import { placeForOrganisation, Refused } from "./org-order.server";
 import { markDelivered, markShipped } from "./order.server";
 import { sqliteDateTime } from "./ledger.server";
-import { decodeCsvBytes } from "./product-csv.server";
 
 /**
  * Welfare gift orders (ADR 014): a member of an organisation uploads a recipient file for one gift
