@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { RegisterSchema } from "~/models/account-schema";
@@ -136,6 +138,21 @@ describe("the roster file", () => {
     await createUserWithRole("E77777", "EMPLOYEE");
     const employee = await cookieFor({ username: "E77777", password: "correct horse battery" });
     expect((await thrown(outboxPage.loader({ request: request("/admin/outbox", employee), params: {}, context: {} }))).status).toBe(403);
+  });
+});
+
+describe("the migration", () => {
+  it("puts every existing employee with a 工号 and mobile on the roster as 在职, so nobody is locked out", () => {
+    const db = new Database(":memory:");
+    const dirs = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const roster = dirs.find((d) => d.endsWith("_employee_roster"))!;
+    for (const dir of dirs.filter((d) => d < roster)) db.exec(readFileSync(`prisma/migrations/${dir}/migration.sql`, "utf8"));
+    const insert = db.prepare(`INSERT INTO "User" ("username","name","role","employeeNo","mobile","passwordHash","createdAt") VALUES (?, ?, ?, ?, ?, 'x', '2026-01-01T00:00:00.000+00:00')`);
+    insert.run("E10001", "张伟", "EMPLOYEE", "E10001", "13800010001");
+    insert.run("admin", "扶贫办", "ADMIN", null, null);
+    db.exec(readFileSync(`prisma/migrations/${roster}/migration.sql`, "utf8"));
+    expect(db.prepare(`SELECT "employeeNo", "name", "mobile", "status" FROM "RosterEntry"`).all()).toEqual([{ employeeNo: "E10001", name: "张伟", mobile: "13800010001", status: "ACTIVE" }]);
+    db.close();
   });
 });
 
