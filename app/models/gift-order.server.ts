@@ -12,6 +12,7 @@ import { markDelivered, markShipped } from "./order.server";
 import { sqliteDateTime } from "./ledger.server";
 import { decodeCsvBytes } from "./product-csv.server";
 import { uniqueViolation } from "./product.server";
+import { metrics } from "~/utils/metrics.server";
 
 /**
  * Welfare gift orders (ADR 014): a member of an organisation uploads a recipient file for one gift
@@ -299,6 +300,7 @@ export async function placeGiftOrder(input: { organisationId: number; userId: nu
         });
         return created;
       });
+      metrics.orderPlaced("gift");
       return { ok: true, order, replayed: false };
     } catch (error) {
       if (error instanceof GiftRefused) return error.result;

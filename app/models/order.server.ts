@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { cartFingerprint } from "./cart-fingerprint.server";
 import { allocateRefund, amountsByCounty, buyerTypes, ledgerInserts, sqliteDateTime } from "./ledger.server";
+import { metrics } from "~/utils/metrics.server";
 
 /**
  * Orders: placing (stock reserved atomically), paying, expiring, cancelling, shipping, refunding.
@@ -234,6 +235,7 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
         prisma.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Order" WHERE "checkoutKey" = ${checkoutKey}`,
       ]);
       const [row] = results[results.length - 1] as { id: number }[];
+      metrics.orderPlaced("employee");
       return { ok: true, order: { id: row!.id, number, totalFen: subtotalFen }, replayed: false };
     } catch (error) {
       if (isStockCheckFailure(error)) {

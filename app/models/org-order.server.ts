@@ -12,6 +12,7 @@ import { creditExposureFen } from "./org-terms.server";
 import type { MemberRole } from "./organisation-schema";
 import { requireMembership } from "./organisation.server";
 import { idOr404 } from "~/utils/params";
+import { metrics } from "~/utils/metrics.server";
 
 /**
  * Organisation orders (ADR 011): an Order row with the organisation, PO number, delivery location,
@@ -186,6 +187,7 @@ export async function placeOrgOrder(
         await recordAudit(tx, { userId, action: "organisation.order.place", entityType: "Order", entityId: created.id, details: { organisationId, totalFen: created.totalFen, status: created.status, lines: priced.lines.length } });
         return created;
       });
+      metrics.orderPlaced("organisation");
       return { ok: true, order, replayed: false };
     } catch (error) {
       if (error instanceof Refused) return error.result;

@@ -23,6 +23,8 @@ import {
 import { localProvider } from "./payment-providers/local.server";
 import type { PaymentProvider, ProviderEvent, RefundUpdate } from "./payment-providers/provider.server";
 import { stripeProvider } from "./payment-providers/stripe.server";
+import { logger } from "~/utils/logger.server";
+import { metrics } from "~/utils/metrics.server";
 
 /** Stripe when a key is configured; otherwise the test provider (测试支付). */
 export function activeProvider(): PaymentProvider {
@@ -107,7 +109,7 @@ export async function startPayment(orderId: number, origin: string): Promise<Sta
     }
     return { ok: true, redirectUrl: checkout.redirectUrl };
   } catch (error) {
-    console.warn(`Payment could not be started for order ${orderId} (${provider.name}): ${describe(error)}`);
+    logger.warn(`Payment could not be started for order ${orderId} (${provider.name}): ${describe(error)}`);
     return { ok: false, reason: "provider-failed" };
   }
 }
@@ -165,13 +167,14 @@ async function applyPayment(event: Extract<ProviderEvent, { providerRef: string 
         ? `paid ${event.amount.fen} ${event.amount.currency}, expected ${payment.amountFen} cny`
         : null;
   if (!payment || mismatch) {
-    console.warn(`Payment event ${event.provider} ${event.eventId} ignored: ${mismatch}`);
+    logger.warn(`Payment event ${event.provider} ${event.eventId} ignored: ${mismatch}`);
     return "ignored";
   }
   // Money already handed back (paid after the goods were gone): the order must not come back to life.
   if (payment.status === "REFUNDED") return "handled";
 
   const outcome = await markOrderPaid({ orderId: payment.orderId, provider: payment.provider, providerRef: payment.providerRef, at: event.at });
+  if (outcome === "paid" || outcome === "revived") metrics.orderPaid();
   if (outcome === "needs-refund") {
     await refundWholePayment(payment, "paid-after-expiry");
   } else if (outcome === "already-paid") {
@@ -206,14 +209,14 @@ async function applyRefundUpdate(provider: string, update: RefundUpdate): Promis
     (await prisma.refund.findFirst({ where: { provider, providerRef: update.refundRef }, select: { id: true, providerRef: true, status: true } }));
   if (!refund) {
     // Not one of ours (made in the provider's dashboard, or a returned duplicate payment): nothing to count.
-    console.warn(`Refund ${provider} ${update.refundRef} is not a hall refund; ignored`);
+    logger.warn(`Refund ${provider} ${update.refundRef} is not a hall refund; ignored`);
     return "ignored";
   }
   if (!refund.providerRef) await prisma.refund.update({ where: { id: refund.id }, data: { providerRef: update.refundRef } });
   if (update.status === "succeeded") {
     const result = await recordRefund(refund.id);
     if (result.ok) await afterRefundRecorded(refund.id);
-    else console.warn(`Refund ${refund.id} succeeded at ${provider} but could not be recorded: ${result.reason}`);
+    else logger.warn(`Refund ${refund.id} succeeded at ${provider} but could not be recorded: ${result.reason}`);
   } else if (update.status === "failed") {
     await prisma.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { status: "FAILED" } });
   }
@@ -261,7 +264,7 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
     select: { providerRef: true },
   });
   if (!provider || !payment) {
-    console.warn(`Order ${orderId}: no ${order.paymentProvider || "known"} payment to refund through`);
+    logger.warn(`Order ${orderId}: no ${order.paymentProvider || "known"} payment to refund through`);
     return { ok: false, reason: "provider-failed" };
   }
 
@@ -286,7 +289,7 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
   }
   if (!result.ok) {
     await prisma.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { status: "FAILED" } });
-    console.warn(`Refund ${refund.id} of order ${orderId} failed at ${provider.name}: ${result.message}`);
+    logger.warn(`Refund ${refund.id} of order ${orderId} failed at ${provider.name}: ${result.message}`);
     return { ok: false, reason: "provider-failed" };
   }
   await prisma.refund.update({ where: { id: refund.id }, data: { providerRef: result.refundRef } });
@@ -300,6 +303,7 @@ const cancelKeyPrefix = (orderId: number) => `order-${orderId}-cancel-`;
 
 /** A cancellation's full refund, once recorded, brings the goods back into stock (guarded, once). */
 async function afterRefundRecorded(refundId: number) {
+  metrics.refundRecorded();
   const refund = await prisma.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, idempotencyKey: true, requestedById: true } });
   if (refund.idempotencyKey.startsWith(cancelKeyPrefix(refund.orderId))) {
     await returnStockOfRefundedOrder(refund.orderId, refund.requestedById);
@@ -351,7 +355,7 @@ async function closeOpenCheckouts(orderId: number) {
       await markPaymentAttempt(p.provider, p.providerRef, "EXPIRED");
     } catch (error) {
       // If it is paid after all, that payment revives the order or is refunded (markOrderPaid).
-      console.warn(`Could not close checkout ${p.provider} ${p.providerRef}: ${describe(error)}`);
+      logger.warn(`Could not close checkout ${p.provider} ${p.providerRef}: ${describe(error)}`);
     }
   }
 }
