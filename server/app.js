@@ -34,10 +34,13 @@ export function createApp({ build, isShuttingDown }) {
       refuse(req, res, limit) {
         res.locals.refused = true;
         res.locals.abortRemix?.();
-        void edge
-          .edgeErrorPage({ status: 413, url: `http://localhost${req.originalUrl}`, cookie: req.headers.cookie, requestId: req.id, limitBytes: limit })
-          .then((page) => res.status(413).type("html").set("Cache-Control", "no-store").send(page))
-          .catch(() => res.status(413).type("text/plain").send("Payload Too Large"));
+        // Called from the body stream: back inside the request's context, so its log line has the id.
+        edge.requestContext.run(req.context, () => {
+          void edge
+            .edgeErrorPage({ status: 413, url: `http://localhost${req.originalUrl}`, cookie: req.headers.cookie, requestId: req.id, limitBytes: limit })
+            .then((page) => res.status(413).type("html").set("Cache-Control", "no-store").send(page))
+            .catch(() => res.status(413).type("text/plain").send("Payload Too Large"));
+        });
       },
     }),
   );
