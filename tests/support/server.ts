@@ -17,21 +17,23 @@ export type RunningServer = {
 export const TEST_SESSION_SECRET = "edge-test-session-secret-0123456789abcdef";
 export const TEST_METRICS_TOKEN = "edge-test-metrics-token-0123456789";
 
+/** `env` overrides the defaults below; an empty string leaves a setting out. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(path.resolve("build/server/index.js"))) throw new Error("No production build: run `npm run build` first (npm test does)");
+  const settings: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    DATABASE_URL: process.env.DATABASE_URL,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    ALLOW_TEST_PAYMENTS: "true",
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
+    LOG_LEVEL: "info",
+    ...env,
+  };
   const child = spawn(process.execPath, ["server.js"], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: process.env.DATABASE_URL,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      SESSION_SECRET: TEST_SESSION_SECRET,
-      ALLOW_TEST_PAYMENTS: "true",
-      METRICS_TOKEN: TEST_METRICS_TOKEN,
-      LOG_LEVEL: "info",
-      ...env,
-    },
+    env: Object.fromEntries(Object.entries(settings).filter(([, value]) => value)),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
