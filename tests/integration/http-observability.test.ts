@@ -141,9 +141,8 @@ function urlOf(routeFile: string) {
   const params: Record<string, string> = { $id: "1", $slug: "zhenlai", $number: "FP-20261126-000001", $ref: "x" };
   const segments = routeFile
     .replace(/\.tsx$/, "")
-    .replace(/\[\.\]/g, "\u0000")
-    .split(".")
-    .map((s) => s.replace(/\u0000/g, "."))
+    .split(/(?<!\[)\.(?!\])/)
+    .map((s) => s.replace("[.]", "."))
     .filter((s) => s !== "_index")
     .map((s) => params[s.replace(/_$/, "")] ?? s.replace(/_$/, ""));
   return `/${segments.join("/")}`;

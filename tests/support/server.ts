@@ -33,7 +33,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     ...env,
   };
   const child = spawn(process.execPath, ["server.js"], {
-    env: Object.fromEntries(Object.entries(settings).filter(([, value]) => value)),
+    env: Object.fromEntries(Object.entries(settings).filter(([, value]) => value)) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
