@@ -22,7 +22,7 @@ dbReady
     logger.fatal({ err: error }, "Could not prepare the database connection");
     process.exit(1);
   });
-void startErrorReporting();
+startErrorReporting().catch((error: unknown) => logger.error({ err: error }, "Error reporting could not start"));
 
 /** Set by server.js for every request (server/remix-handler.js). */
 type EdgeLoadContext = { cspNonce?: string; requestId?: string };

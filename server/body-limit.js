@@ -59,7 +59,7 @@ export function enforceBodyLimits({ limitFor, refuse }) {
     req.limitedBody = counted;
     // A route that answers without reading the whole body: throw the rest away, keep the connection usable.
     res.once("finish", () => {
-      if (req.complete) return;
+      if (req.complete || res.locals.refused) return;
       req.unpipe(counted);
       discardRest(req);
     });

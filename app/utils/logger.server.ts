@@ -4,13 +4,15 @@ import { getEnv } from "./env.server";
 import { requestContext } from "./request-context.server";
 
 // What a log line must never carry, wherever a caller puts it.
+// (`code` only at the top: an error's own `err.code`, e.g. SQLITE_BUSY, is what an operator needs.)
 const REDACTED_PATHS = [
   "password",
   "*.password",
   "code",
-  "*.code",
   "address",
   "*.address",
+  "addressText",
+  "*.addressText",
   "cookie",
   "*.cookie",
   "req.headers.cookie",
