@@ -16,6 +16,8 @@ async function watchViolations(page: Page) {
 }
 
 test.describe("the enforced Content-Security-Policy", () => {
+  test.use({ bypassCSP: false });
+
   test("sends a nonce that changes per request and allows no inline script without it", async ({ request }) => {
     const [a, b] = await Promise.all([request.get("/"), request.get("/")]);
     const policy = a.headers()["content-security-policy"] ?? "";
