@@ -48,7 +48,8 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const { cspNonce = "", requestId = "" } = loadContext as EdgeLoadContext;
+  // `vite dev` runs without server.js: no nonce, no id.
+  const { cspNonce = "", requestId = "" } = (loadContext ?? {}) as EdgeLoadContext;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
