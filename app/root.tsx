@@ -19,6 +19,7 @@ import { countCartItems } from "./models/cart.server";
 import { getOptionalUser } from "./utils/auth.server";
 import { resolveLanguage } from "./utils/language.server";
 import { useDocumentValues } from "./utils/document-context";
+import { formatBytes } from "./utils/bytes";
 import { LanguageProvider } from "./utils/localize";
 
 export const links: LinksFunction = () => [
@@ -83,6 +84,12 @@ export function ErrorBoundary() {
   return <ErrorPage error={error} />;
 }
 
+/** The limit the edge reported with a 413 (server/app.js), in bytes. */
+function tooLargeLimit(error: unknown) {
+  const data: unknown = isRouteErrorResponse(error) ? error.data : null;
+  return typeof data === "object" && data !== null && "limitBytes" in data && typeof data.limitBytes === "number" ? data.limitBytes : 0;
+}
+
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const { requestId } = useDocumentValues();
@@ -94,7 +101,9 @@ export function ErrorPage({ error }: { error: unknown }) {
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : [t("errors.serverTitle"), t("errors.serverBody")];
+        : status === 413
+          ? [t("errors.tooLargeTitle"), t("errors.tooLargeBody", { limit: formatBytes(tooLargeLimit(error)) })]
+          : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <section className="mx-auto max-w-lg py-16 text-center">
       <p className="text-5xl font-bold text-brand-700">{status}</p>

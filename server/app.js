@@ -4,7 +4,7 @@ import compression from "compression";
 import express from "express";
 import { enforceBodyLimits, bodyLimits } from "./body-limit.js";
 import { healthz, metricsEndpoint, readyz, requestObservability } from "./observability.js";
-import { remixHandler } from "./remix-handler.js";
+import { remixHandler, sendRouteError } from "./remix-handler.js";
 import { routePatterns } from "./routes.js";
 import { refuseCrossSitePosts, securityHeaders } from "./security.js";
 
@@ -36,6 +36,10 @@ export function createApp({ build, isShuttingDown }) {
         res.locals.abortRemix?.();
         // Called from the body stream: back inside the request's context, so its log line has the id.
         edge.requestContext.run(req.context, () => {
+          if (req.path.endsWith(".data")) {
+            void sendRouteError(res, { status: 413, statusText: "Payload Too Large", data: { limitBytes: limit } });
+            return;
+          }
           void edge
             .edgeErrorPage({ status: 413, url: `http://localhost${req.originalUrl}`, cookie: req.headers.cookie, requestId: req.id, limitBytes: limit })
             .then((page) => res.status(413).type("html").set("Cache-Control", "no-store").send(page))

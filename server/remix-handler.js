@@ -3,6 +3,7 @@
 // load context, and a page that does not say how it may be cached is private: no shared cache and no
 // browser store keeps a signed-in visitor's page.
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import { encode } from "turbo-stream";
 
 export const PERSONAL_CACHE_CONTROL = "private, no-store";
 
@@ -60,4 +61,16 @@ export function remixHandler({ build, mode }) {
       next(error);
     }
   };
+}
+
+/**
+ * An error answer to a single-fetch data request (`/x.data`: every Remix form sent by the browser's
+ * scripts), in Remix's own wire format, so the page's error boundary shows it as a route error with
+ * its status (e.g. 413) instead of failing to decode an HTML page.
+ */
+export async function sendRouteError(res, { status, statusText, data }) {
+  const error = {};
+  const body = encode({ error }, { plugins: [(value) => value === error && ["ErrorResponse", data, status, statusText]] });
+  res.status(status).set({ "Content-Type": "text/x-script", "X-Remix-Response": "yes", "Cache-Control": "no-store" });
+  await writeReadableStreamToWritable(body, res);
 }

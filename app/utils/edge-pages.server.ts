@@ -1,11 +1,8 @@
 import { getI18n } from "~/i18n";
+import { formatBytes } from "./bytes";
 import { resolveLanguage } from "./language.server";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function formatBytes(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
 
 /**
  * The page the edge answers with before Remix runs (413, 408): in the visitor's language, with the

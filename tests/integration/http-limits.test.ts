@@ -1,5 +1,6 @@
 import http from "node:http";
 import net from "node:net";
+import { decode } from "turbo-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -115,9 +116,15 @@ describe("request bodies at the edge", () => {
     expect(elsewhere.status).toBe(413);
   });
 
-  it("counts single-fetch data requests against the page they belong to", async () => {
+  it("counts single-fetch data requests against the page they belong to, and answers them as a route error Remix can show", async () => {
     const toData = await streamBody("/cart.data", 10 * 1024 * 1024);
     expect(toData.status).toBe(413);
+    // Decoded as Remix's browser code decodes it: { error: ErrorResponse } — the page's error boundary shows it.
+    const decoded = await decode(new Response(toData.body).body!, {
+      plugins: [(type, ...rest) => (type === "ErrorResponse" ? { value: { data: rest[0], status: rest[1], statusText: rest[2] } } : false)],
+    });
+    await decoded.done;
+    expect(decoded.value).toEqual({ error: { data: { limitBytes: 256 * 1024 }, status: 413, statusText: "Payload Too Large" } });
   });
 });
 
