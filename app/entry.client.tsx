@@ -1,12 +1,18 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { DocumentProvider } from "./utils/document-context";
+
+// The id of the request that rendered this page, so an error page shown on load can quote it.
+const requestId = document.querySelector<HTMLMetaElement>('meta[name="request-id"]')?.content ?? "";
 
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <RemixBrowser />
+      <DocumentProvider value={{ nonce: "", requestId }}>
+        <RemixBrowser />
+      </DocumentProvider>
     </StrictMode>,
   );
 });

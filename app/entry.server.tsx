@@ -7,7 +7,13 @@ import { renderToPipeableStream } from "react-dom/server";
 import { startPaymentReconciler } from "./models/payment-reconciliation.server";
 import { startReservationSweeper } from "./models/reservation-sweeper.server";
 import { dbReady } from "./utils/db.server";
+import { DocumentProvider } from "./utils/document-context";
 import { getEnv } from "./utils/env.server";
+import { reportError, startErrorReporting } from "./utils/error-reporting.server";
+import { logger } from "./utils/logger.server";
+
+// The HTTP server (server.js) takes its logger, metrics and health checks from here.
+export { edge } from "./utils/edge.server";
 
 // Fail at start, naming the setting, rather than on the first request.
 getEnv();
@@ -20,9 +26,13 @@ dbReady
     }
   })
   .catch((error: unknown) => {
-    console.error("Could not prepare the database connection", error);
+    logger.fatal({ err: error }, "Could not prepare the database connection");
     process.exit(1);
   });
+startErrorReporting().catch((error: unknown) => logger.error({ err: error }, "Error reporting could not start"));
+
+/** Set by server.js for every request (server/remix-handler.js). */
+type EdgeLoadContext = { cspNonce?: string; requestId?: string };
 
 const ABORT_DELAY = 5_000;
 
@@ -34,7 +44,8 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (error instanceof Error && error.message.startsWith("No route matches URL")) return;
-  console.error(error);
+  logger.error({ err: error }, "Request failed");
+  reportError(error);
 }
 
 export default function handleRequest(
@@ -42,14 +53,19 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  // `vite dev` runs without server.js: no nonce, no id.
+  const { cspNonce = "", requestId = "" } = (loadContext ?? {}) as EdgeLoadContext;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <DocumentProvider value={{ nonce: cspNonce, requestId }}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={cspNonce} />
+      </DocumentProvider>,
       {
+        nonce: cspNonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -67,7 +83,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error({ err: error }, "Rendering failed");
         },
       },
     );

@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -17,6 +18,8 @@ import stylesheet from "./tailwind.css?url";
 import { countCartItems } from "./models/cart.server";
 import { getOptionalUser } from "./utils/auth.server";
 import { resolveLanguage } from "./utils/language.server";
+import { useDocumentValues } from "./utils/document-context";
+import { formatBytes } from "./utils/bytes";
 import { LanguageProvider } from "./utils/localize";
 
 export const links: LinksFunction = () => [
@@ -45,11 +48,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
   const lang: Language = rootData?.lang ?? defaultLanguage;
   const i18n = getI18n(lang);
+  const { nonce, requestId } = useDocumentValues();
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {requestId ? <meta name="request-id" content={requestId} /> : null}
         <Meta />
         <Links />
       </head>
@@ -63,8 +68,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <SiteFooter />
           </LanguageProvider>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -79,21 +84,36 @@ export function ErrorBoundary() {
   return <ErrorPage error={error} />;
 }
 
+/** The limit the edge reported with a 413 (server/app.js), in bytes. */
+function tooLargeLimit(error: unknown) {
+  const data: unknown = isRouteErrorResponse(error) ? error.data : null;
+  return typeof data === "object" && data !== null && "limitBytes" in data && typeof data.limitBytes === "number" ? data.limitBytes : 0;
+}
+
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const { requestId } = useDocumentValues();
+  // The page's request id names this error only on the page as loaded, not after a client-side navigation.
+  const firstPage = useLocation().key === "default";
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : [t("errors.serverTitle"), t("errors.serverBody")];
-  if (status >= 500) console.error(error);
+        : status === 413
+          ? [t("errors.tooLargeTitle"), t("errors.tooLargeBody", { limit: formatBytes(tooLargeLimit(error)) })]
+          : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <section className="mx-auto max-w-lg py-16 text-center">
       <p className="text-5xl font-bold text-brand-700">{status}</p>
       <h1 className="mt-4 text-2xl font-semibold">{title}</h1>
       <p className="mt-2 text-stone-600">{body}</p>
+      {requestId && firstPage ? (
+        <p className="mt-4 text-sm text-stone-500" data-testid="request-id">
+          {t("errors.requestId", { id: requestId })}
+        </p>
+      ) : null}
       <a href="/" className="mt-6 inline-block rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
         {t("errors.backHome")}
       </a>

@@ -199,6 +199,7 @@ const SHIPMENT_CHUNK = 500;
 export async function placeGiftOrder(input: { organisationId: number; userId: number; details: GiftOrderDetails }, now = new Date()): Promise<PlaceGiftOrderResult> {
   const { organisationId, userId, details } = input;
   return placeForOrganisation<{ ok: false; reason: "no-draft" | "box-unavailable" | "stock" }>({
+    kind: "gift",
     organisationId,
     userId,
     details,

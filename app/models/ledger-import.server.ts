@@ -8,6 +8,8 @@ import { parseYuanToFen } from "~/utils/money";
 import { MAX_IMPORT_ROWS, type MappingInput } from "./ledger-schema";
 import { sqliteDateTime, type PlatformChannel } from "./ledger.server";
 import { appendReversals } from "./ledger-admin.server";
+import { logger } from "~/utils/logger.server";
+import { metrics } from "~/utils/metrics.server";
 
 /**
  * Platform orders (JD, Tmall, Suning, others) imported from their CSV exports (docs/decisions/010).
@@ -95,7 +97,7 @@ export async function startImport(input: { channel: PlatformChannel; fileName: s
   const mapping = await getMapping(input.channel);
   const job = checkBatch(batch.id, input.channel, mapping, text)
     .catch(async (error: unknown) => {
-      console.error(`import batch ${batch.id} failed`, error);
+      logger.error({ err: error }, `import batch ${batch.id} failed`);
       await prisma.importBatch.updateMany({ where: { id: batch.id, status: "VALIDATING" }, data: { status: "FAILED" } });
     })
     .finally(() => running.delete(batch.id));
@@ -122,6 +124,7 @@ async function checkBatch(batchId: number, channel: PlatformChannel, mapping: Ma
     if (issues.length < SHOWN_ISSUES) issues.push(issue);
   };
   const finish = async (data: { status: "INVALID" | "READY"; rowCount: number; totalFen?: number; newRows?: number; newFen?: number; duplicateRows?: number }) => {
+    metrics.importRows("ledger", data.rowCount);
     await prisma.$transaction(async (tx) => {
       if (data.status === "INVALID") await tx.importStagingRow.deleteMany({ where: { batchId } });
       await tx.importBatch.update({ where: { id: batchId }, data: { ...data, processedRows: data.rowCount, issues: JSON.stringify(issues), issueCount } });

@@ -15,6 +15,7 @@ import {
 } from "./order-lifecycle.server";
 import type { OrderStatus } from "./order-transitions";
 import { SELLABLE_SQL } from "./sellable.server";
+import { metrics } from "~/utils/metrics.server";
 
 /**
  * Employees' orders: placing (stock reserved atomically by the one checkout batch), paying,
@@ -215,6 +216,7 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
         prisma.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Order" WHERE "checkoutKey" = ${checkoutKey}`,
       ]);
       const [row] = results[results.length - 1] as { id: number }[];
+      metrics.orderPlaced("employee");
       return { ok: true, order: { id: row!.id, number, totalFen: subtotalFen }, replayed: false };
     } catch (error) {
       if (isStockShortage(error)) {

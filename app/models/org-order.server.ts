@@ -15,6 +15,7 @@ import { creditExposureFen } from "./org-terms.server";
 import type { MemberRole } from "./organisation-schema";
 import { requireMembership } from "./organisation.server";
 import { idOr404 } from "~/utils/params";
+import { metrics } from "~/utils/metrics.server";
 
 /**
  * Organisation orders (ADR 011): an Order row with the organisation, PO number, delivery location,
@@ -145,6 +146,7 @@ type CommonRefusal = { ok: false; reason: "not-approved" } | { ok: false; reason
  * yields the same order; a number drawn twice is drawn again.
  */
 export async function placeForOrganisation<R extends { ok: false; reason: string }>(input: {
+  kind: "organisation" | "gift";
   organisationId: number;
   userId: number;
   details: { checkoutKey: string; expectedTotalFen: number; note: string; poNumber: string; requestedDeliveryDate: string; wantsInvoice: boolean; invoiceTitle: string; invoiceTaxNumber: string };
@@ -182,6 +184,7 @@ export async function placeForOrganisation<R extends { ok: false; reason: string
         await recordAudit(tx, { userId, action: basket.audit.action, entityType: "Order", entityId: created.id, details: { ...basket.audit.details, totalFen: created.totalFen, status: created.status } });
         return created;
       });
+      metrics.orderPlaced(input.kind);
       return { ok: true, order, replayed: false };
     } catch (error) {
       if (error instanceof Refused) return error.result as CommonRefusal | R;
@@ -214,6 +217,7 @@ export async function placeOrgOrder(
   const wanted = validation?.lines ?? [];
 
   return placeForOrganisation<Extract<PlaceOrgOrderResult, { reason: "lines" | "location" }>>({
+    kind: "organisation",
     organisationId,
     userId,
     details,

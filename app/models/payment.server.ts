@@ -26,6 +26,8 @@ import {
 import { localProvider } from "./payment-providers/local.server";
 import type { PaymentProvider, ProviderEvent, RefundUpdate } from "./payment-providers/provider.server";
 import { stripeProvider } from "./payment-providers/stripe.server";
+import { logger } from "~/utils/logger.server";
+import { metrics } from "~/utils/metrics.server";
 
 /** Stripe when a key is configured; otherwise the test provider (测试支付). */
 export function activeProvider(): PaymentProvider {
@@ -111,7 +113,7 @@ export async function startPayment(orderId: number, origin: string): Promise<Sta
     }
     return { ok: true, redirectUrl: checkout.redirectUrl };
   } catch (error) {
-    console.warn(`Payment could not be started for order ${orderId} (${provider.name}): ${describe(error)}`);
+    logger.warn(`Payment could not be started for order ${orderId} (${provider.name}): ${describe(error)}`);
     return { ok: false, reason: "provider-failed" };
   }
 }
@@ -191,7 +193,7 @@ async function applyPayment(tx: Tx, event: Extract<ProviderEvent, { providerRef:
         ? `paid ${event.amount.fen} ${event.amount.currency}, expected ${payment.amountFen} cny`
         : null;
   if (!payment || mismatch) {
-    console.warn(`Payment event ${event.provider} ${event.eventId} ignored: ${mismatch}`);
+    logger.warn(`Payment event ${event.provider} ${event.eventId} ignored: ${mismatch}`);
     return "ignored";
   }
   // Money already handed back (paid after the goods were gone): the order must not come back to life.
@@ -205,6 +207,7 @@ async function applyPayment(tx: Tx, event: Extract<ProviderEvent, { providerRef:
     if (error instanceof StockShortage) throw new RefundFirst(payment, "paid-after-expiry");
     throw error;
   }
+  if (outcome === "paid" || outcome === "revived") metrics.orderPaid();
   // The order was paid by another attempt: this second payment buys nothing, so it goes back.
   if (outcome === "already-paid" && payment.status !== "SUCCEEDED") throw new RefundFirst(payment, "duplicate-payment");
   return "handled";
@@ -241,13 +244,13 @@ async function applyRefundUpdate(tx: Tx, provider: string, update: RefundUpdate)
     (await tx.refund.findFirst({ where: { provider, providerRef: update.refundRef }, select: { id: true, providerRef: true, status: true } }));
   if (!refund) {
     // Not one of ours (made in the provider's dashboard, or a returned duplicate payment): nothing to count.
-    console.warn(`Refund ${provider} ${update.refundRef} is not a hall refund; ignored`);
+    logger.warn(`Refund ${provider} ${update.refundRef} is not a hall refund; ignored`);
     return "ignored";
   }
   if (!refund.providerRef) await tx.refund.update({ where: { id: refund.id }, data: { providerRef: update.refundRef } });
   if (update.status === "succeeded") {
     const result = await settleRefund(tx, refund.id);
-    if (!result.ok) console.warn(`Refund ${refund.id} succeeded at ${provider} but could not be recorded: ${result.reason}`);
+    if (!result.ok) logger.warn(`Refund ${refund.id} succeeded at ${provider} but could not be recorded: ${result.reason}`);
   } else if (update.status === "failed") {
     await tx.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { status: "FAILED" } });
   }
@@ -303,7 +306,7 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
     select: { providerRef: true },
   });
   if (!provider || !payment) {
-    console.warn(`Order ${orderId}: no ${order.paymentProvider || "known"} payment to refund through`);
+    logger.warn(`Order ${orderId}: no ${order.paymentProvider || "known"} payment to refund through`);
     return { ok: false, reason: "provider-failed" };
   }
 
@@ -332,7 +335,7 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
   }
   if (!result.ok) {
     await prisma.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { status: "FAILED" } });
-    console.warn(`Refund ${refund.id} of order ${orderId} failed at ${provider.name}: ${result.message}`);
+    logger.warn(`Refund ${refund.id} of order ${orderId} failed at ${provider.name}: ${result.message}`);
     return { ok: false, reason: "provider-failed" };
   }
   await prisma.refund.update({ where: { id: refund.id }, data: { providerRef: result.refundRef } });
@@ -349,6 +352,7 @@ const cancelKeyPrefix = (orderId: number) => `order-${orderId}-cancel-`;
 async function settleRefund(tx: Tx, refundId: number): Promise<RefundResult> {
   const recorded = await recordRefundIn(tx, refundId);
   if (!recorded.ok) return recorded;
+  metrics.refundRecorded();
   const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { orderId: true, idempotencyKey: true, requestedById: true } });
   if (refund.idempotencyKey.startsWith(cancelKeyPrefix(refund.orderId))) await returnStockOfRefundedOrderIn(tx, refund.orderId, refund.requestedById);
   return recorded;
@@ -409,7 +413,7 @@ export async function closeOpenCheckouts(orderId: number) {
       await markPaymentAttempt(p.provider, p.providerRef, "EXPIRED");
     } catch (error) {
       // If it is paid after all, that payment revives the order or is refunded (markOrderPaid).
-      console.warn(`Could not close checkout ${p.provider} ${p.providerRef}: ${describe(error)}`);
+      logger.warn(`Could not close checkout ${p.provider} ${p.providerRef}: ${describe(error)}`);
     }
   }
 }

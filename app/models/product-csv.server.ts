@@ -17,6 +17,7 @@ import {
   stockField,
   type CsvColumn,
 } from "./product-schema";
+import { metrics } from "~/utils/metrics.server";
 
 export { CSV_COLUMNS, MAX_CSV_BYTES, REQUIRED_COLUMNS } from "./product-schema";
 
@@ -99,6 +100,7 @@ export function parseCsvText(input: string): { ok: true; rows: RawRow[] } | { ok
   });
   if (rows.length === 0) return { ok: false, issues: [{ row: 0, message: "admin:csv.noRows" }] };
   if (rows.length > MAX_CSV_ROWS) return { ok: false, issues: [{ row: 0, message: "admin:csv.tooManyRows", params: { max: MAX_CSV_ROWS } }] };
+  metrics.importRows("products", rows.length);
   return { ok: true, rows };
 }
 

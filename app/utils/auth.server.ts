@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { getUserBySession, type Role } from "~/models/user.server";
+import { noteSignedInUser } from "./request-context.server";
 import { getSession, sessionStorage } from "./session.server";
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getUserBySession>>>;
@@ -8,7 +9,9 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
   const session = await getSession(request);
   const sessionId = session.get("sessionId");
   if (typeof sessionId !== "string") return null;
-  return getUserBySession(sessionId);
+  const user = await getUserBySession(sessionId);
+  noteSignedInUser(user?.id);
+  return user;
 }
 
 /** Anyone signed in, whatever their role; anonymous visitors go to sign in and come back. */

@@ -5,7 +5,9 @@ const DEV_SESSION_SECRET = "development-only-secret-not-for-production-use";
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // The address to listen on; unset means every interface.
+    HOST: z.string().min(1).optional(),
     DATABASE_URL: z
       .string()
       .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/hall.db")
@@ -38,6 +40,19 @@ const schema = z
     BACKGROUND_JOBS: z.enum(["true", "false"]).default("true"),
     // Set when Litestream replicates the database: it then owns the WAL checkpoints (ADR 023).
     LITESTREAM_CONFIG: z.string().min(1).optional(),
+    // The HTTP edge (server/, ADR 015): request body limits, enforced while the body streams.
+    FORM_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
+    WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(512 * 1024),
+    // Slow clients: all headers within this time, the whole request within that one.
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+    // On SIGTERM/SIGINT, how long requests in flight may take to finish before the process exits anyway.
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    // Observability (ADR 016).
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    SENTRY_DSN: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -10,11 +10,16 @@ copyFileSync(path.join(TMP_DIR, "template.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.NODE_ENV = "test";
 
-// An unexpected console.error is a failure: it means something went wrong that a user would hit.
+// An unexpected error logged (console.error, or the hall's logger) is a failure: it means something
+// went wrong that a user would hit. The logger is imported only now, after DATABASE_URL is set.
+const { logger } = await import("~/utils/logger.server");
 let errorSpy = vi.spyOn(console, "error");
+let logSpy = vi.spyOn(logger, "error");
 afterEach(() => {
-  const calls = errorSpy.mock.calls;
+  const calls = [...errorSpy.mock.calls, ...logSpy.mock.calls];
   errorSpy.mockRestore();
+  logSpy.mockRestore();
   errorSpy = vi.spyOn(console, "error");
-  if (calls.length > 0) throw new Error(`console.error was called: ${calls.map((c) => String(c[0])).join("; ")}`);
+  logSpy = vi.spyOn(logger, "error");
+  if (calls.length > 0) throw new Error(`an error was logged: ${calls.map((c) => (typeof c[0] === "string" ? c[0] : String(c[1] ?? JSON.stringify(c[0])))).join("; ")}`);
 });

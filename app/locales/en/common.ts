@@ -30,6 +30,11 @@ export default {
     forbiddenTitle: "Not allowed",
     forbiddenBody: "Your account may not open this page.",
     backHome: "Back to the home page",
+    tooLargeTitle: "What you sent is too large",
+    tooLargeBody: "This page accepts at most {{limit}}. Make the file smaller or send less, then try again; nothing already saved is lost.",
+    timeoutTitle: "The request took too long",
+    timeoutBody: "Sending took too long and the connection was closed. Check your network and try again.",
+    requestId: "Request ID: {{id}} (quote it when you contact the hall)",
   },
   login: {
     title: "Sign in",

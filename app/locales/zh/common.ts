@@ -28,6 +28,11 @@ export default {
     forbiddenTitle: "无权访问",
     forbiddenBody: "您的账号没有访问此页面的权限。",
     backHome: "返回首页",
+    tooLargeTitle: "提交的内容过大",
+    tooLargeBody: "此页面最多接受 {{limit}}。请缩小文件或减少内容后重试；已保存的内容不受影响。",
+    timeoutTitle: "请求超时",
+    timeoutBody: "发送时间过长，连接已断开。请检查网络后重试。",
+    requestId: "请求编号：{{id}}（联系扶贫办时请提供）",
   },
   login: {
     title: "登录",
