@@ -143,12 +143,13 @@ describe("the database itself", () => {
     await expect(prisma.product.update({ where: { id: product.id }, data: { priceFen: 0 } })).rejects.toThrow();
   });
 
-  it("runs in WAL mode with synchronous=FULL on the app's connection", async () => {
+  // NORMAL: a COMMIT appends to the WAL and the connection wrapper fsyncs it before answering (ADR 018).
+  it("runs in WAL mode with synchronous=NORMAL on the app's writer connection", async () => {
     const { dbReady } = await import("~/utils/db.server");
     await dbReady;
     const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
     const [sync] = await prisma.$queryRawUnsafe<{ synchronous: number | bigint }[]>("PRAGMA synchronous");
     expect(mode?.journal_mode).toBe("wal");
-    expect(Number(sync?.synchronous)).toBe(2);
+    expect(Number(sync?.synchronous)).toBe(1);
   });
 });
