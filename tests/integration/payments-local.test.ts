@@ -95,7 +95,7 @@ describe("the test payment page", () => {
     const { order, ref, redirectUrl } = await orderWithLocalPayment();
     expect(redirectUrl).toBe(`/pay/local/${ref}`);
     expect(await prisma.payment.findFirstOrThrow({ where: { providerRef: ref } })).toMatchObject({ provider: "LOCAL", status: "PENDING", amountFen: order.totalFen });
-    expect(await payPage.loader(args(ref, buyerCookie))).toEqual({ order: { number: order.number, totalFen: order.totalFen }, state: "payable" });
+    expect(await payPage.loader(args(ref, buyerCookie))).toEqual({ order: { number: order.number, totalFen: order.totalFen, path: `/orders/${order.number}` }, state: "payable" });
     expect((await outcome(() => payPage.loader(args(ref, strangerCookie)))).status).toBe(404);
     expect((await outcome(() => payPage.loader(args("lp_nonexistent", buyerCookie)))).status).toBe(404);
     const anonymous = await outcome(() => payPage.loader(args(ref, null)));
