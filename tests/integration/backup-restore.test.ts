@@ -156,7 +156,7 @@ describe("restore drill: continuous backup with Litestream", () => {
     for (const order of before) expect(atPoint.orders.has(order.id)).toBe(true);
     for (const order of after) expect(atPoint.orders.has(order.id)).toBe(false);
     expect(atPoint.orders.size).toBeLessThan(restored.orders.size);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("npm run backup / npm run restore", () => {
@@ -205,5 +205,5 @@ describe("npm run backup / npm run restore", () => {
     expect(readRestored(databaseFile()).orders.size).toBe(copied.orders.size);
     // The database it replaced is kept, with everything written after the copy.
     expect(readRestored(kept!).orders.size).toBe(ordersNow);
-  }, 60_000);
+  }, 180_000);
 });
