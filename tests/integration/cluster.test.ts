@@ -113,7 +113,7 @@ describe("cluster.js", () => {
 
     cluster.child.kill("SIGTERM");
     expect(await cluster.exited).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it("stops with one message when workers cannot start, and refuses a bad WEB_CONCURRENCY", async () => {
     prepare();
@@ -125,5 +125,5 @@ describe("cluster.js", () => {
     const bad = startCluster({ PORT: String(await freePort()), WEB_CONCURRENCY: "lots" });
     expect(await bad.exited).toBe(1);
     expect(bad.output()).toMatch(/WEB_CONCURRENCY: must be a whole number/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -79,7 +79,7 @@ describe("several processes on one database file", () => {
     expect(await prisma.order.count()).toBe(3);
     expect(await prisma.payment.count()).toBe(3);
     expect(await prisma.cartLine.count()).toBe(47);
-  }, 60_000);
+  }, 180_000);
 
   describe("with Stripe", () => {
     let stripe: StripeStandIn;
@@ -121,7 +121,7 @@ describe("several processes on one database file", () => {
       expect(await ledgerTotalFen()).toBe(order.totalFen);
       expect(await prisma.paymentEvent.count()).toBe(1);
       expect(await stockOf(rice.id)).toBe(8);
-    }, 60_000);
+    }, 180_000);
   });
 
   it("let one of 6 concurrent orders from 3 processes through when any two would exceed the credit limit", async () => {
@@ -134,7 +134,7 @@ describe("several processes on one database file", () => {
     for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, reason: "over-credit-limit", availableFen: 5_000 });
     expect(await prisma.order.count()).toBe(1);
     expect((await prisma.product.findUniqueOrThrow({ where: { sku: "RICE" } })).stock).toBe(990);
-  }, 60_000);
+  }, 180_000);
 
   it("show a platform import checked by another process as in progress, and one silent for a minute as interrupted", async () => {
     const admin = await createBuyer("office");

@@ -8,7 +8,7 @@ export function BackupAge({ kind, lastBackupAt, ageSeconds, stale }: Props) {
   const { t } = useTranslation("admin");
   const tone = stale ? "border-amber-300 bg-amber-50" : "border-stone-300 bg-white";
   return (
-    <p className={`rounded border p-3 text-sm ${tone}`} role={stale ? "alert" : undefined} data-testid="backup-age">
+    <p className={`rounded border p-3 text-sm ${tone}`} data-testid="backup-age">
       <span className="font-medium">{t("backup.label")}</span>
       {kind === "none" || !lastBackupAt ? (
         t("backup.none")
