@@ -13,6 +13,8 @@ process.env.NODE_ENV = "test";
 // An unexpected error logged (console.error, or the hall's logger) is a failure: it means something
 // went wrong that a user would hit. The logger is imported only now, after DATABASE_URL is set.
 const { logger } = await import("~/utils/logger.server");
+// The logger read the settings; a test file may still change them (vi.hoisted) before it imports the app.
+(await import("~/utils/env.server")).resetEnvCache();
 let errorSpy = vi.spyOn(console, "error");
 let logSpy = vi.spyOn(logger, "error");
 afterEach(() => {

@@ -14,7 +14,7 @@ import { placeFor, type TestOrganisation } from "./org-fixtures";
 type Job =
   | { scenario: "checkout"; buyers: { id: number; key: string }[]; fingerprint: string }
   | { scenario: "webhook"; payload: string; times: number }
-  | { scenario: "credit"; org: TestOrganisation; times: number };
+  | { scenario: "credit"; org: TestOrganisation; userId: number };
 
 const job = JSON.parse(process.argv[2]!) as Job;
 
@@ -40,7 +40,8 @@ function run(): Promise<unknown[]> {
         }),
       );
     case "credit":
-      return Promise.all(Array.from({ length: job.times }, () => placeFor(job.org, [{ sku: "RICE", quantity: 10, priceFen: 1000 }])));
+      // Each process places from its own member's grid: a grid that became an order is empty afterwards.
+      return placeFor(job.org, [{ sku: "RICE", quantity: 10, priceFen: 1000 }], {}, job.userId).then((result) => [result]);
   }
 }
 
