@@ -1,16 +1,13 @@
-import { CsvError, parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { readUploadedTable, type TableRow } from "~/utils/uploaded-table.server";
 import { EMPLOYEE_NO_PATTERN, MOBILE_PATTERN } from "./account-schema";
 import { recordAudit } from "./audit.server";
 import { aggregatedLines, getGiftBox, priceGiftBoxes } from "./gift-box.server";
 import { MAX_BOXES_PER_RECIPIENT, MAX_RECIPIENTS, SHIPMENTS_PAGE_SIZE, type GiftOrderDetails, type ShipInput, type ShipmentStatus } from "./gift-schema";
-import { cellText } from "./org-order-lines.server";
 import { checkCredit, insertOrderLines, organisationOrderFields, Refused } from "./org-order.server";
 import { markDelivered, markShipped } from "./order.server";
 import { sqliteDateTime } from "./ledger.server";
-import { decodeCsvBytes } from "./product-csv.server";
 import { uniqueViolation } from "./product.server";
 
 /**
@@ -56,38 +53,10 @@ function columnOf(header: string): RecipientField | null {
   return null;
 }
 
-/** Cells as rows of text, numbered as the spreadsheet numbers them. */
-type SheetRows = { row: number; values: string[] }[];
-
-async function readCells(fileName: string, bytes: Uint8Array): Promise<SheetRows | RecipientProblem> {
-  if (bytes.length === 0) return { row: 0, message: "gifts:file.empty" };
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    // "PK": a zip, as every .xlsx is
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    } catch {
-      return { row: 0, message: "gifts:file.unreadable" };
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return { row: 0, message: "gifts:file.empty" };
-    const rows: SheetRows = [];
-    const width = Math.min(sheet.columnCount, 12);
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values: string[] = [];
-      for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c)));
-      rows.push({ row: rowNumber, values });
-    });
-    return rows;
-  }
-  if (/\.xlsx?$/i.test(fileName)) return { row: 0, message: "gifts:file.unreadable" };
-  try {
-    const records = parse(decodeCsvBytes(bytes), { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
-    return records.map((values, i) => ({ row: i + 1, values }));
-  } catch (error) {
-    if (error instanceof CsvError) return { row: 0, message: "gifts:file.unreadable" };
-    throw error;
-  }
+/** Non-blank rows of text, numbered as the spreadsheet numbers them; the row limit allows a header. */
+async function readCells(fileName: string, bytes: Uint8Array): Promise<TableRow[] | RecipientProblem> {
+  const table = await readUploadedTable({ name: fileName, bytes }, { maxRows: MAX_RECIPIENTS });
+  return table.ok ? table.rows : { row: 0, ...table.problem };
 }
 
 /**
@@ -98,8 +67,7 @@ async function readCells(fileName: string, bytes: Uint8Array): Promise<SheetRows
 export async function parseRecipientFile(fileName: string, bytes: Uint8Array): Promise<RecipientFileResult> {
   const cells = await readCells(fileName, bytes);
   if (!Array.isArray(cells)) return { ok: false, problems: [cells] };
-  const nonBlank = cells.filter((r) => r.values.some((v) => v.trim() !== ""));
-  const header = nonBlank[0];
+  const header = cells[0];
   if (!header) return { ok: false, problems: [{ row: 0, message: "gifts:file.empty" }] };
   const columns = new Map<RecipientField, number>();
   header.values.forEach((h, i) => {
@@ -110,9 +78,8 @@ export async function parseRecipientFile(fileName: string, bytes: Uint8Array): P
   if (missing.length > 0 || (!columns.has("address") && !columns.has("pickupCode"))) {
     return { ok: false, problems: [{ row: header.row, message: "gifts:file.header" }] };
   }
-  const dataRows = nonBlank.slice(1);
+  const dataRows = cells.slice(1);
   if (dataRows.length === 0) return { ok: false, problems: [{ row: 0, message: "gifts:file.noRecipients" }] };
-  if (dataRows.length > MAX_RECIPIENTS) return { ok: false, problems: [{ row: 0, message: "gifts:file.tooMany", params: { max: MAX_RECIPIENTS, count: dataRows.length } }] };
 
   const pickupPoints = await prisma.pickupPoint.findMany({ where: { active: true }, select: { id: true, code: true } });
   const pickupByCode = new Map(pickupPoints.map((p) => [p.code.toUpperCase(), p.id]));
@@ -485,7 +452,7 @@ export async function shipFromFile(orderId: number, fileName: string, bytes: Uin
   if (!SHIPPABLE.includes(order.status)) return { ok: false, reason: "not-shippable" };
   const cells = await readCells(fileName, bytes);
   if (!Array.isArray(cells)) return { ok: false, reason: "file", problems: [cells] };
-  let rows = cells.filter((r) => r.values.some((v) => v.trim() !== ""));
+  let rows = cells;
   if (rows[0] && columnOf(rows[0].values[0]?.trim() ?? "") === "employeeNo") rows = rows.slice(1);
   if (rows.length === 0) return { ok: false, reason: "file", problems: [{ row: 0, message: "gifts:file.noRecipients" }] };
   if (rows.length > MAX_RECIPIENTS) return { ok: false, reason: "file", problems: [{ row: 0, message: "gifts:file.tooMany", params: { max: MAX_RECIPIENTS, count: rows.length } }] };
