@@ -17,6 +17,7 @@ import { benchLedger } from "./bench/ledger";
 import { benchOrders } from "./bench/orders";
 import { benchGiftOrder, formatGiftBench } from "./bench/gift-order";
 import { benchOrgOrder, describeOrgOrderBench } from "./bench/org-order";
+import { benchHeavy, describeHeavyBench, type LoopDelay } from "./bench/heavy";
 
 const { values: args } = parseArgs({
   options: {
@@ -24,7 +25,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "5" },
     connections: { type: "string", default: "10" },
     // "ledger" runs only the ledger benchmark (scripts/bench/ledger.ts) on the grown catalogue;
-    // "checkout" only checkout over HTTP and the order model against raw better-sqlite3.
+    // "checkout" only checkout over HTTP and the order model against raw better-sqlite3;
+    // "heavy" only the product list while imports and uploads run (scripts/bench/heavy.ts).
     only: { type: "string", default: "" },
     "ledger-entries": { type: "string", default: "1000000" },
   },
@@ -85,7 +87,8 @@ function prepareDatabase() {
 }
 
 async function startHall(): Promise<ChildProcess> {
-  const child = spawn("node", ["server.js"], {
+  // The loop-delay probe answers over IPC how long the hall's event loop was held (scripts/bench/heavy.ts).
+  const child = spawn("node", ["--import", "./scripts/bench/loop-delay.mjs", "server.js"], {
     env: {
       ...process.env,
       DATABASE_URL,
@@ -94,7 +97,7 @@ async function startHall(): Promise<ChildProcess> {
       SESSION_SECRET: "bench-session-secret-long-enough-0123456789",
       ALLOW_TEST_PAYMENTS: "true",
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   await waitFor(`http://localhost:${HALL_PORT}/`);
   return child;
@@ -223,13 +226,31 @@ async function runLedgerBench() {
   return ledger;
 }
 
+/** The hall's event-loop delay since the last call (max and p99, ms). */
+function loopDelayOf(hall: ChildProcess) {
+  return () =>
+    new Promise<LoopDelay>((resolve) => {
+      hall.once("message", (message) => resolve(message as LoopDelay));
+      hall.send("loop-delay");
+    });
+}
+
+async function runHeavyBench(hall: ChildProcess) {
+  const heavy = await benchHeavy(`http://localhost:${HALL_PORT}`, DB_FILE, { connections: CONNECTIONS, loopDelay: loopDelayOf(hall) });
+  log(describeHeavyBench(heavy));
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/heavy.json", JSON.stringify({ date: new Date().toISOString(), ...heavy }, null, 2));
+  return heavy;
+}
+
 async function main() {
   if (!existsSync("build/server/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const { total, slug } = prepareDatabase();
   const hall = await startHall();
-  if (args.only === "ledger" || args.only === "checkout") {
+  if (args.only === "ledger" || args.only === "checkout" || args.only === "heavy") {
     try {
       if (args.only === "ledger") await runLedgerBench();
+      else if (args.only === "heavy") await runHeavyBench(hall);
       else {
         const checkout = await runHttpCheckoutBench();
         hall.kill();
@@ -298,6 +319,7 @@ async function main() {
     log(`search in the server process (listProducts, ${inProcess.samples} queries): p50 ${inProcess.p50.toFixed(2)} ms, p95 ${inProcess.p95.toFixed(2)} ms`);
     const checkout = await runHttpCheckoutBench();
     const ledger = await runLedgerBench();
+    const heavy = await runHeavyBench(hall);
     hall.kill();
     const orgOrder = await benchOrgOrder(DB_FILE, { runs: 20 });
     log(describeOrgOrderBench(orgOrder));
@@ -307,7 +329,7 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       "bench/results/latest.json",
-      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, orgOrder, gift, ledger }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, orgOrder, gift, ledger, heavy }, null, 2),
     );
   } finally {
     hall.kill();
