@@ -2,7 +2,8 @@
  * "Event loop under heavy jobs" (issue 9 §2, ADR 017): the product list's p95 over HTTP while each
  * heavy job runs through the hall's own pages, against its quiet value in the same run, and the
  * hall's event-loop delay (perf_hooks.monitorEventLoopDelay, read from the server process) meanwhile:
- *  - re-importing the demo catalogue's product CSV (preview, then confirm; stock changed each time);
+ *  - re-importing the demo catalogue's product CSV (preview, then confirm; stock changed each time,
+ *    so every product is updated);
  *  - a platform import of 100,000 rows (upload, then the background check to its end);
  *  - a gift recipient file of 5,000 rows;
  *  - a quick-order file of 250 lines.
@@ -97,7 +98,7 @@ export async function benchHeavy(base: string, dbFile: string, options: { connec
   await prisma.product.updateMany({ where: { id: { in: products.map((p) => p.id) } }, data: { stock: 10_000_000, minOrderQuantity: 1, casePack: 1 } });
   const box = await prisma.giftBox.findFirst({ where: { status: "ACTIVE" }, select: { id: true, components: { select: { productId: true } } } });
   if (!box) throw new Error("no active gift box: the demo seed makes two");
-  await prisma.product.updateMany({ where: { id: { in: box.components.map((c) => c.productId) } }, data: { stock: 10_000_000 } });
+  await prisma.product.updateMany({ where: { id: { in: box.components.map((c) => c.productId) } }, data: { stock: 100_000 } });
 
   const adminCookie = await signIn(base, "admin", "hall-admin-2026");
   const buyerCookie = await signIn(base, buyer.username, BUYER_PASSWORD);
@@ -117,7 +118,7 @@ export async function benchHeavy(base: string, dbFile: string, options: { connec
   let stockRound = 0;
   const productCsv = () => {
     stockRound += 1;
-    const rows = catalogue.map(({ price_fen, ...r }) => ({ ...r, price_yuan: fenToYuanInput(Number(price_fen)), stock: Number(r.stock) + stockRound }));
+    const rows = catalogue.map(({ price_fen, ...r }) => ({ ...r, price_yuan: fenToYuanInput(Number(price_fen)), stock: Math.abs(Math.min(Number(r.stock), 900_000) - (stockRound % 2)) }));
     return stringify(rows, { header: true, record_delimiter: "\r\n" });
   };
 
