@@ -19,6 +19,7 @@ import { benchOrders } from "./bench/orders";
 import { benchGiftOrder, formatGiftBench } from "./bench/gift-order";
 import { benchOrgOrder, describeOrgOrderBench } from "./bench/org-order";
 import { benchSignIn } from "./bench/signin";
+import { benchHeavy, describeHeavyBench, type LoopDelay } from "./bench/heavy";
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     // "checkout" only checkout over HTTP and the order model against raw better-sqlite3;
     // "cores" only the product list and checkout with 1, 2 … N server processes (cluster.js).
     // "signin" only the product list during bursts of 40 parallel sign-ins.
+    // "heavy" only the product list while imports and uploads run (scripts/bench/heavy.ts).
     only: { type: "string", default: "" },
     "max-processes": { type: "string", default: "" },
     "ledger-entries": { type: "string", default: "1000000" },
@@ -99,9 +101,10 @@ const HALL_ENV = {
 };
 
 async function startHall(): Promise<ChildProcess> {
-  const child = spawn("node", ["server.js"], {
+  // The loop-delay probe answers over IPC how long the hall's event loop was held (scripts/bench/heavy.ts).
+  const child = spawn("node", ["--import", "./scripts/bench/loop-delay.mjs", "server.js"], {
     env: { ...process.env, ...HALL_ENV, PORT: String(HALL_PORT) },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   await waitFor(`http://localhost:${HALL_PORT}/`);
   return child;
@@ -250,15 +253,33 @@ async function runSignInBench() {
   return signin;
 }
 
+/** The hall's event-loop delay since the last call (max and p99, ms). */
+function loopDelayOf(hall: ChildProcess) {
+  return () =>
+    new Promise<LoopDelay>((resolve) => {
+      hall.once("message", (message) => resolve(message as LoopDelay));
+      hall.send("loop-delay");
+    });
+}
+
+async function runHeavyBench(hall: ChildProcess) {
+  const heavy = await benchHeavy(`http://localhost:${HALL_PORT}`, DB_FILE, { connections: CONNECTIONS, loopDelay: loopDelayOf(hall) });
+  log(describeHeavyBench(heavy));
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/heavy.json", JSON.stringify({ date: new Date().toISOString(), ...heavy }, null, 2));
+  return heavy;
+}
+
 async function main() {
   if (!existsSync("build/server/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const { total, slug } = prepareDatabase();
   if (args.only === "cores") return runCoresBench(total);
   const hall = await startHall();
-  if (args.only === "ledger" || args.only === "checkout" || args.only === "signin") {
+  if (args.only === "ledger" || args.only === "checkout" || args.only === "signin" || args.only === "heavy") {
     try {
       if (args.only === "ledger") await runLedgerBench();
       else if (args.only === "signin") await runSignInBench();
+      else if (args.only === "heavy") await runHeavyBench(hall);
       else {
         const checkout = await runHttpCheckoutBench();
         hall.kill();
@@ -328,6 +349,7 @@ async function main() {
     const checkout = await runHttpCheckoutBench();
     const signin = await runSignInBench();
     const ledger = await runLedgerBench();
+    const heavy = await runHeavyBench(hall);
     hall.kill();
     const orgOrder = await benchOrgOrder(DB_FILE, { runs: 20 });
     log(describeOrgOrderBench(orgOrder));
@@ -337,7 +359,7 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       "bench/results/latest.json",
-      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, signin, orgOrder, gift, ledger }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows, single, inProcess, orders, checkout, signin, orgOrder, gift, ledger, heavy }, null, 2),
     );
   } finally {
     hall.kill();

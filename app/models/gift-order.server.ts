@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { readSheetRows, type SheetRows } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
+import { readUploadedTable, type TableRow } from "~/utils/uploaded-table.server";
 import { EMPLOYEE_NO_PATTERN, MOBILE_PATTERN } from "./account-schema";
 import { recordAudit } from "./audit.server";
 import { rosterEntry } from "./roster.server";
@@ -54,9 +54,10 @@ function columnOf(header: string): RecipientField | null {
   return null;
 }
 
-async function readCells(fileName: string, bytes: Uint8Array): Promise<SheetRows | RecipientProblem> {
-  const rows = await readSheetRows(fileName, bytes);
-  return typeof rows === "string" ? { row: 0, message: `gifts:file.${rows}` } : rows;
+/** Non-blank rows of text, numbered as the spreadsheet numbers them; the row limit allows a header. */
+async function readCells(fileName: string, bytes: Uint8Array): Promise<TableRow[] | RecipientProblem> {
+  const table = await readUploadedTable({ name: fileName, bytes }, { maxRows: MAX_RECIPIENTS });
+  return table.ok ? table.rows : { row: 0, ...table.problem };
 }
 
 /**
@@ -67,8 +68,7 @@ async function readCells(fileName: string, bytes: Uint8Array): Promise<SheetRows
 export async function parseRecipientFile(fileName: string, bytes: Uint8Array): Promise<RecipientFileResult> {
   const cells = await readCells(fileName, bytes);
   if (!Array.isArray(cells)) return { ok: false, problems: [cells] };
-  const nonBlank = cells.filter((r) => r.values.some((v) => v.trim() !== ""));
-  const header = nonBlank[0];
+  const header = cells[0];
   if (!header) return { ok: false, problems: [{ row: 0, message: "gifts:file.empty" }] };
   const columns = new Map<RecipientField, number>();
   header.values.forEach((h, i) => {
@@ -79,9 +79,8 @@ export async function parseRecipientFile(fileName: string, bytes: Uint8Array): P
   if (missing.length > 0 || (!columns.has("address") && !columns.has("pickupCode"))) {
     return { ok: false, problems: [{ row: header.row, message: "gifts:file.header" }] };
   }
-  const dataRows = nonBlank.slice(1);
+  const dataRows = cells.slice(1);
   if (dataRows.length === 0) return { ok: false, problems: [{ row: 0, message: "gifts:file.noRecipients" }] };
-  if (dataRows.length > MAX_RECIPIENTS) return { ok: false, problems: [{ row: 0, message: "gifts:file.tooMany", params: { max: MAX_RECIPIENTS, count: dataRows.length } }] };
 
   const pickupPoints = await prisma.pickupPoint.findMany({ where: { active: true }, select: { id: true, code: true } });
   const pickupByCode = new Map(pickupPoints.map((p) => [p.code.toUpperCase(), p.id]));
@@ -422,7 +421,7 @@ export async function shipFromFile(orderId: number, fileName: string, bytes: Uin
   if (!SHIPPABLE.includes(order.status)) return { ok: false, reason: "not-shippable" };
   const cells = await readCells(fileName, bytes);
   if (!Array.isArray(cells)) return { ok: false, reason: "file", problems: [cells] };
-  let rows = cells.filter((r) => r.values.some((v) => v.trim() !== ""));
+  let rows = cells;
   if (rows[0] && columnOf(rows[0].values[0]?.trim() ?? "") === "employeeNo") rows = rows.slice(1);
   if (rows.length === 0) return { ok: false, reason: "file", problems: [{ row: 0, message: "gifts:file.noRecipients" }] };
   if (rows.length > MAX_RECIPIENTS) return { ok: false, reason: "file", problems: [{ row: 0, message: "gifts:file.tooMany", params: { max: MAX_RECIPIENTS, count: rows.length } }] };

@@ -1,7 +1,5 @@
-import { CsvError, parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
-import { cellText } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
+import { readUploadedTable, type TableRow } from "~/utils/uploaded-table.server";
 import { MAX_ORG_LINES, MAX_ORG_QUANTITY, type DraftRow } from "./org-order-schema";
 import { checkOrderQuantity, priceLines, type PricedLine } from "./pricing.server";
 import { recordAudit } from "./audit.server";
@@ -112,8 +110,8 @@ export type ParsedFile = { ok: true; rows: NumberedRow[] } | { ok: false; messag
 
 const HEADER_WORDS = new Set(["SKU", "商品编码", "编码", "货号"]);
 
-/** Rows as the spreadsheet numbers them (header = row 1), blank rows skipped, a header row recognised. */
-function toRows(cells: { row: number; values: string[] }[]): ParsedFile {
+/** Rows as the spreadsheet numbers them (header = row 1), a header row recognised. */
+function toRows(cells: TableRow[]): ParsedFile {
   const rows: NumberedRow[] = [];
   for (const { row, values } of cells) {
     const [sku = "", quantity = ""] = values.map((v) => v.trim());
@@ -127,36 +125,12 @@ function toRows(cells: { row: number; values: string[] }[]): ParsedFile {
 }
 
 /**
- * Reads an uploaded CSV (UTF-8, with or without BOM; also GBK-free ASCII) or XLSX (first sheet) of
- * SKU, quantity — extra columns, such as a product name for the buyer's own reference, are ignored.
+ * Reads an uploaded CSV (UTF-8 with or without BOM, or GB18030) or XLSX (first sheet) of SKU,
+ * quantity — extra columns, such as a product name for the buyer's own reference, are ignored.
  */
 export async function parseOrderFile(fileName: string, bytes: Uint8Array): Promise<ParsedFile> {
-  if (bytes.length === 0) return { ok: false, message: "org:upload.empty" };
-  const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": a zip, as every .xlsx is
-  if (isXlsx) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    } catch {
-      return { ok: false, message: "org:upload.unreadable" };
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return { ok: false, message: "org:upload.empty" };
-    const cells: { row: number; values: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      cells.push({ row: rowNumber, values: [cellText(row.getCell(1)), cellText(row.getCell(2))] });
-    });
-    return toRows(cells);
-  }
-  if (/\.xlsx?$/i.test(fileName)) return { ok: false, message: "org:upload.unreadable" };
-  let records: string[][];
-  try {
-    records = parse(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: false, trim: true });
-  } catch (error) {
-    if (error instanceof CsvError) return { ok: false, message: "org:upload.unreadable" };
-    throw error;
-  }
-  return toRows(records.map((values, i) => ({ row: i + 1, values })));
+  const table = await readUploadedTable({ name: fileName, bytes }, { maxRows: MAX_ORG_LINES });
+  return table.ok ? toRows(table.rows) : { ok: false, ...table.problem };
 }
 
 // —— The grid, kept per member and organisation ——

@@ -1,4 +1,3 @@
-import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
@@ -6,6 +5,7 @@ import { diffFields, recordAudit } from "~/models/audit.server";
 import { editableFieldsSelect, searchFieldsFor } from "~/models/product.server";
 import { prisma } from "~/utils/db.server";
 import { decodeCsvBytes, guardFormula, unguardFormula } from "~/utils/csv.server";
+import { readUploadedTable } from "~/utils/uploaded-table.server";
 import { fenToYuanInput } from "~/utils/money";
 import {
   CSV_COLUMNS,
@@ -67,18 +67,15 @@ export { decodeCsvBytes };
 
 type RawRow = { row: number; values: Record<string, string> };
 
-/** Splits the text into rows keyed by column, or reports why the file cannot be read at all. */
-export function parseCsvText(input: string): { ok: true; rows: RawRow[] } | { ok: false; issues: CsvIssue[] } {
-  let records: string[][];
-  try {
-    // Blank lines are kept as records so row numbers match the spreadsheet; they are dropped below.
-    records = parse(input.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: false });
-  } catch (error) {
-    const line = error instanceof CsvError ? ((error as CsvError & { lines?: number }).lines ?? 0) : 0;
-    return { ok: false, issues: [{ row: line, message: "admin:csv.malformed", params: { line } }] };
-  }
-  const [header, ...body] = records;
-  if (!header || header.every((c) => c.trim() === "")) return { ok: false, issues: [{ row: 0, message: "admin:csv.empty" }] };
+/**
+ * Splits the text into rows keyed by column (read in a worker thread, row limit applied while
+ * reading), or reports why the file cannot be read at all.
+ */
+export async function parseCsvText(input: string): Promise<{ ok: true; rows: RawRow[] } | { ok: false; issues: CsvIssue[] }> {
+  const table = await readUploadedTable({ name: "import.csv", bytes: new TextEncoder().encode(input) }, { maxRows: MAX_CSV_ROWS });
+  if (!table.ok) return { ok: false, issues: [{ row: 0, ...table.problem }] };
+  const [first, ...body] = table.rows;
+  const header = first!.values;
   const columns = header.map((c) => c.trim().toLowerCase());
   const issues: CsvIssue[] = [];
   const unknown = columns.filter((c) => c !== "" && !(CSV_COLUMNS as readonly string[]).includes(c));
@@ -89,17 +86,14 @@ export function parseCsvText(input: string): { ok: true; rows: RawRow[] } | { ok
   if (repeated.length > 0) issues.push({ row: 1, message: "admin:csv.repeatedColumns", params: { columns: repeated.join(", ") } });
   if (issues.length > 0) return { ok: false, issues };
 
-  const rows: RawRow[] = [];
-  body.forEach((cells, index) => {
-    if (cells.every((c) => c.trim() === "")) return;
+  const rows = body.map(({ row, values: cells }): RawRow => {
     const values: Record<string, string> = {};
     columns.forEach((column, i) => {
       if (column) values[column] = unguardFormula(cells[i] ?? "");
     });
-    rows.push({ row: index + 2, values });
+    return { row, values };
   });
   if (rows.length === 0) return { ok: false, issues: [{ row: 0, message: "admin:csv.noRows" }] };
-  if (rows.length > MAX_CSV_ROWS) return { ok: false, issues: [{ row: 0, message: "admin:csv.tooManyRows", params: { max: MAX_CSV_ROWS } }] };
   metrics.importRows("products", rows.length);
   return { ok: true, rows };
 }
@@ -181,8 +175,13 @@ async function findExisting(db: Db, skus: string[], slugs: string[]) {
  * are loaded in a handful of batch queries whatever the file's size.
  */
 export async function validateCsv(input: string, db: Db = prisma): Promise<ValidationResult> {
-  const parsed = parseCsvText(input);
+  const parsed = await parseCsvText(input);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, rowCount: 0 };
+  return checkRows(parsed.rows, db);
+}
+
+async function checkRows(parsedRows: RawRow[], db: Db): Promise<ValidationResult> {
+  const parsed = { rows: parsedRows };
   const issues: CsvIssue[] = [];
   // Every row's references are checked, even a row with other problems, so one upload reports them all.
   const checked: { row: number; refs: { category: string; county: string; supplier: string }; data: CsvRow | null }[] = [];
@@ -328,10 +327,13 @@ export async function validateCsv(input: string, db: Db = prisma): Promise<Valid
 const SEARCH_INPUTS = ["nameZh", "nameEn", "village", "categoryId", "countyId"];
 
 /** Validates again (the file may have been edited since the preview) and writes it all or nothing. */
-export function importCsv(input: string, userId: number | null): Promise<ValidationResult> {
+export async function importCsv(input: string, userId: number | null): Promise<ValidationResult> {
+  // Read outside the transaction: the worker's time is not spent holding the database.
+  const parsed = await parseCsvText(input);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues, rowCount: 0 };
   return prisma.$transaction(
     async (tx) => {
-      const result = await validateCsv(input, tx);
+      const result = await checkRows(parsed.rows, tx);
       if (!result.ok) return result;
       const { plan } = result;
       const creates = plan.rows.filter((r) => r.action === "create");

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { readSheetRows } from "~/utils/csv.server";
+import { readUploadedTable } from "~/utils/uploaded-table.server";
 import { prisma } from "~/utils/db.server";
 import { EMPLOYEE_NO_PATTERN, MOBILE_PATTERN } from "./account-schema";
 import { recordAudit } from "./audit.server";
@@ -44,9 +44,10 @@ function columnOf(header: string): RosterField | null {
  * file and against roster people the file does not mention.
  */
 export async function parseRosterFile(fileName: string, bytes: Uint8Array): Promise<RosterFileResult> {
-  const cells = await readSheetRows(fileName, bytes, 10);
-  if (typeof cells === "string") return { ok: false, problems: [{ row: 0, message: `admin:roster.file.${cells}` }] };
-  const nonBlank = cells.filter((r) => r.values.some((v) => v.trim() !== ""));
+  // The same bounded reader as every other upload (ADR 017): the header row and MAX_ROSTER_ROWS people.
+  const table = await readUploadedTable({ name: fileName, bytes }, { maxRows: MAX_ROSTER_ROWS + 1 });
+  if (!table.ok) return { ok: false, problems: [{ row: 0, ...table.problem }] };
+  const nonBlank = table.rows.filter((r) => r.values.some((v) => v.trim() !== ""));
   const header = nonBlank[0];
   if (!header) return { ok: false, problems: [{ row: 0, message: "admin:roster.file.empty" }] };
   const columns = new Map<RosterField, number>();

@@ -8,10 +8,11 @@ import { ShipmentTable } from "~/components/gifts/shipment-table";
 import { Money } from "~/components/money";
 import { deliverShipments, giftOfOrder, listShipments, shipFromFile, shipShipments, type RecipientProblem, type ShipmentUpdateResult } from "~/models/gift-order.server";
 import { MAX_RECIPIENT_FILE_BYTES, shipmentQuery, ShipSchema } from "~/models/gift-schema";
-import { fieldErrorsOf, formText, type FieldErrors } from "~/models/product-schema";
+import { fieldErrorsOf, type FieldErrors } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useLocalize } from "~/utils/localize";
+import { readUpload } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "礼盒发货 · 管理后台" }];
 
@@ -31,13 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { order, gift, list };
 }
 
-type ActionData = { form: string; values: Record<string, string>; fieldErrors?: FieldErrors; message?: string; problems?: RecipientProblem[] };
+type ActionData = { form: string; values: Record<string, string>; fieldErrors?: FieldErrors; message?: string; params?: Record<string, string | number>; problems?: RecipientProblem[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const order = await giftOrder(params.number);
-  const formData = await request.formData();
-  const values = formText(formData);
+  const upload = await readUpload(request, { maxFileBytes: MAX_RECIPIENT_FILE_BYTES });
+  if (!upload.ok) return data<ActionData>({ form: "ship-file", values: {}, message: upload.problem.message, params: upload.problem.params }, { status: upload.problem.status });
+  const values = upload.fields;
   const intent = values.intent ?? "";
   const fail = (body: Omit<ActionData, "values" | "form">, status = 400) => data<ActionData>({ form: intent, values, ...body }, { status });
   const shipmentId = /^\d{1,9}$/.test(values.shipmentId ?? "") ? Number(values.shipmentId) : null;
@@ -57,10 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await deliverShipments(order.id, intent === "deliver" ? { shipmentId: shipmentId! } : "all-shipped", admin.id);
       break;
     case "ship-file": {
-      const file = formData.get("file");
-      if (!(file instanceof File) || file.size === 0) return fail({ message: "gifts:upload.missing" });
-      if (file.size > MAX_RECIPIENT_FILE_BYTES) return fail({ message: "gifts:upload.tooLarge" });
-      result = await shipFromFile(order.id, file.name, new Uint8Array(await file.arrayBuffer()), admin.id);
+      if (!upload.file) return fail({ message: "gifts:upload.missing" });
+      result = await shipFromFile(order.id, upload.file.name, upload.file.bytes, admin.id);
       break;
     }
     default:
@@ -92,7 +92,7 @@ export default function AdminGiftOrder() {
       </p>
       {done === "changed" ? <Notice>{t("ship.changed", { count: Number(params.get("count")) })}</Notice> : null}
       {done === "nothing" ? <Notice>{t("ship.nothing")}</Notice> : null}
-      {actionData?.message ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.message)}</p> : null}
+      {actionData?.message ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.message, actionData.params)}</p> : null}
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Form method="post" noValidate className="space-y-3 rounded border border-stone-300 bg-white p-4">

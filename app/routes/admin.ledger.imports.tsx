@@ -10,33 +10,31 @@ import { Money } from "~/components/money";
 import { listBatches, startImport } from "~/models/ledger-import.server";
 import { importChannels, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/models/ledger-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { readUpload } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "平台订单导入 · 管理后台" }];
 
 const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
-// Multipart framing around the file; anything beyond this is refused before it is read.
-const ENVELOPE_BYTES = 64 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   return { batches: await listBatches() };
 }
 
-function problem(channel: string, message: string) {
-  return data({ channel, fieldErrors: { file: [message] } }, { status: 400 });
+function problem(channel: string, message: string, params: Record<string, string | number> = { mb: MAX_MB }, status = 400) {
+  return data({ channel, fieldErrors: { file: [message] }, fileParams: params }, { status });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + ENVELOPE_BYTES) return problem("", "ledger:errors.tooLarge");
-  const form = await request.formData();
-  const channel = String(form.get("channel") ?? "");
-  if (form.get("intent") !== "upload") throw new Response("Unknown intent", { status: 400 });
+  const upload = await readUpload(request, { maxFileBytes: MAX_IMPORT_BYTES });
+  if (!upload.ok) return problem("", upload.problem.message, upload.problem.params, upload.problem.status);
+  const { fields: form, file } = upload;
+  const channel = form.channel ?? "";
+  if (form.intent !== "upload") throw new Response("Unknown intent", { status: 400 });
   if (!(importChannels as readonly string[]).includes(channel)) return data({ channel, fieldErrors: { channel: ["ledger:errors.required"] } }, { status: 400 });
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return problem(channel, "ledger:errors.noFile");
-  if (file.size > MAX_IMPORT_BYTES) return problem(channel, "ledger:errors.tooLarge");
-  const batch = await startImport({ channel: channel as (typeof importChannels)[number], fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), userId: user.id });
+  if (!file) return problem(channel, "ledger:errors.noFile");
+  const batch = await startImport({ channel: channel as (typeof importChannels)[number], fileName: file.name, bytes: file.bytes, userId: user.id });
   throw redirect(`/admin/ledger/imports/${batch.id}`);
 }
 
@@ -75,7 +73,7 @@ export default function Imports() {
             className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-stone-400 file:bg-white file:px-3 file:py-2"
           />
           <p id="file-hint" className="mt-1 text-xs text-stone-600">{t("imports.fileHint", { mb: MAX_MB, rows: MAX_IMPORT_ROWS })}</p>
-          {fileError ? <p id="file-error" className="mt-1 text-sm text-red-700">{t(fileError, { mb: MAX_MB })}</p> : null}
+          {fileError ? <p id="file-error" className="mt-1 text-sm text-red-700">{t(fileError, actionData && "fileParams" in actionData ? actionData.fileParams : {})}</p> : null}
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("imports.uploading")}>{t("imports.upload")}</SubmitButton>

@@ -7,6 +7,7 @@ import { Money } from "~/components/money";
 import { decodeCsvBytes, importCsv, validateCsv, type CsvIssue, type ValidationResult } from "~/models/product-csv.server";
 import { CSV_COLUMNS, MAX_CSV_BYTES, REQUIRED_COLUMNS } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { readUpload } from "~/utils/upload.server";
 import { TableScroller } from "~/components/admin/table-scroller";
 
 export const meta: MetaFunction = () => [{ title: "批量导入 · 管理后台" }];
@@ -14,8 +15,6 @@ export const meta: MetaFunction = () => [{ title: "批量导入 · 管理后台"
 const MAX_MB = MAX_CSV_BYTES / 1024 / 1024;
 const SHOWN_ISSUES = 200;
 const PREVIEW_ROWS = 20;
-// Multipart framing around the file; anything beyond this is refused before it is read.
-const ENVELOPE_BYTES = 64 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -28,24 +27,21 @@ function issuesOf(result: Extract<ValidationResult, { ok: false }>): ImportIssue
   return { stage: "errors", issues: result.issues.slice(0, SHOWN_ISSUES), issueCount: result.issues.length, rowCount: result.rowCount };
 }
 
-function fileProblem(message: string) {
-  return data({ stage: "errors", issues: [{ row: 0, message, params: { mb: MAX_MB } }], issueCount: 1, rowCount: 0 } satisfies ImportIssues, {
-    status: 400,
-  });
+function fileProblem(message: string, params: Record<string, string | number> = { mb: MAX_MB }, status = 400) {
+  return data({ stage: "errors", issues: [{ row: 0, message, params }], issueCount: 1, rowCount: 0 } satisfies ImportIssues, { status });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const length = Number(request.headers.get("Content-Length") ?? 0);
-  if (length > MAX_CSV_BYTES + ENVELOPE_BYTES) return fileProblem("admin:csv.tooLarge");
-  const form = await request.formData();
-  const intent = form.get("intent");
+  // The preview carries the decoded file back as a field for the confirm step (GB18030 grows in UTF-8).
+  const upload = await readUpload(request, { maxFileBytes: MAX_CSV_BYTES, maxFieldBytes: 2 * MAX_CSV_BYTES });
+  if (!upload.ok) return fileProblem(upload.problem.message, upload.problem.params, upload.problem.status);
+  const { fields: form, file } = upload;
+  const intent = form.intent;
 
   if (intent === "preview") {
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return fileProblem("admin:csv.noFile");
-    if (file.size > MAX_CSV_BYTES) return fileProblem("admin:csv.tooLarge");
-    const csv = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+    if (!file) return fileProblem("admin:csv.noFile");
+    const csv = decodeCsvBytes(file.bytes);
     const result = await validateCsv(csv);
     if (!result.ok) return data(issuesOf(result), { status: 400 });
     const { plan } = result;
@@ -69,9 +65,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "confirm") {
-    const csv = form.get("csv");
-    if (typeof csv !== "string" || csv.length === 0) return fileProblem("admin:csv.noFile");
-    if (Buffer.byteLength(csv) > MAX_CSV_BYTES) return fileProblem("admin:csv.tooLarge");
+    const csv = form.csv;
+    if (!csv) return fileProblem("admin:csv.noFile");
     // Validated again inside the import's transaction: the catalogue may have changed since the preview.
     const result = await importCsv(csv, user.id);
     if (!result.ok) return data(issuesOf(result), { status: 400 });

@@ -14,6 +14,7 @@ import { listPickupPoints } from "~/models/pickup.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useLocalize } from "~/utils/localize";
+import { readUpload } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "福利礼盒 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
@@ -34,19 +35,18 @@ type ActionData = { giftBoxId: string; problems: RecipientProblem[] };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const orgParam = formData.get("org");
-  const membership = await organisationForPage(user.id, typeof orgParam === "string" ? orgParam : null, ORDERING_ROLES);
+  const upload = await readUpload(request, { maxFileBytes: MAX_RECIPIENT_FILE_BYTES });
+  if (!upload.ok) return data<ActionData>({ giftBoxId: "", problems: [{ row: 0, message: upload.problem.message, params: upload.problem.params }] }, { status: upload.problem.status });
+  const { fields, file } = upload;
+  const membership = await organisationForPage(user.id, fields.org ?? null, ORDERING_ROLES);
   if (!membership) throw redirect("/org");
-  const giftBoxId = String(formData.get("giftBoxId") ?? "");
+  const giftBoxId = fields.giftBoxId ?? "";
   const fail = (problems: RecipientProblem[]) => data<ActionData>({ giftBoxId, problems }, { status: 400 });
-  if (formData.get("intent") !== "upload") return fail([{ row: 0, message: "gifts:upload.missing" }]);
+  if (fields.intent !== "upload") return fail([{ row: 0, message: "gifts:upload.missing" }]);
   const box = /^\d{1,9}$/.test(giftBoxId) ? await getGiftBox(Number(giftBoxId)) : null;
   if (!box || box.status !== "ACTIVE") return fail([{ row: 0, message: "gifts:review.unavailable" }]);
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return fail([{ row: 0, message: "gifts:upload.missing" }]);
-  if (file.size > MAX_RECIPIENT_FILE_BYTES) return fail([{ row: 0, message: "gifts:upload.tooLarge" }]);
-  const parsed = await parseRecipientFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (!file) return fail([{ row: 0, message: "gifts:upload.missing" }]);
+  const parsed = await parseRecipientFile(file.name, file.bytes);
   if (!parsed.ok) return fail(parsed.problems);
   await saveGiftDraft(membership.organisation.id, user.id, box.id, file.name, parsed.recipients);
   throw redirect(`/org/gifts/review?org=${membership.organisation.id}`);

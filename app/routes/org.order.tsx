@@ -19,13 +19,15 @@ import {
 } from "~/models/org-order-lines.server";
 import { GRID_BLANK_ROWS, gridRows, MAX_ORG_LINES, SavedListNameSchema } from "~/models/org-order-schema";
 import { ORDERING_ROLES, organisationForPage } from "~/models/org-order.server";
-import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
+import { readUpload } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "快速下单 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+// The grid posts a SKU and a quantity per line, blank lines included.
+const MAX_FORM_PARTS = 2 * (MAX_ORG_LINES + GRID_BLANK_ROWS) + 16;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,8 +45,10 @@ type ActionData = { intent: string; problems?: RowProblem[]; uploadProblems?: Ro
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const form = formText(formData);
+  // One parser for every intent: the grid and the file upload arrive in the same action.
+  const upload = await readUpload(request, { maxFileBytes: MAX_FILE_BYTES, maxParts: MAX_FORM_PARTS });
+  if (!upload.ok) return data<ActionData>({ intent: "upload", message: upload.problem.message, params: upload.problem.params }, { status: upload.problem.status });
+  const form = upload.fields;
   const membership = await organisationForPage(user.id, form.org ?? "", ORDERING_ROLES);
   if (!membership) throw new Response("Not found", { status: 404 });
   const organisationId = membership.organisation.id;
@@ -71,10 +75,9 @@ export async function action({ request }: ActionFunctionArgs) {
       throw here("&done=listSaved");
     }
     case "upload": {
-      const file = formData.get("file");
-      if (!(file instanceof File) || file.size === 0) return fail({ message: "org:upload.missing" });
-      if (file.size > MAX_FILE_BYTES) return fail({ message: "org:upload.tooLarge" });
-      const parsed = await parseOrderFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      const { file } = upload;
+      if (!file) return fail({ message: "org:upload.missing" });
+      const parsed = await parseOrderFile(file.name, file.bytes);
       if (!parsed.ok) return fail({ message: parsed.message, params: parsed.params });
       // Row numbers are the file's, so the buyer finds each bad row in Excel; nothing is added unless all are valid.
       const validation = await validateRows(parsed.rows);

@@ -217,8 +217,8 @@ describe("import and export routes", () => {
     const { status, body } = unwrap(
       await productImport.action({ request: request("/admin/products/import", adminCookie, { method: "POST", body: upload }), params: {}, context: {} }),
     );
-    expect(status).toBe(400);
-    expect(body).toMatchObject({ stage: "errors", issues: [{ message: "admin:csv.tooLarge" }] });
+    expect(status).toBe(413);
+    expect(body).toMatchObject({ stage: "errors", issues: [{ message: "common:upload.fileTooLarge", params: { mb: 5 } }] });
   });
 
   it("exports an attachment with a BOM", async () => {

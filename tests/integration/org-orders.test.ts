@@ -83,7 +83,7 @@ describe("uploading a file of lines", () => {
     expect(bad.body.uploadProblems!.map((p) => [p.row, p.message])).toEqual([[3, "org:lineErrors.duplicate"]]);
 
     const unreadable = unwrap<Problems>(await call(orderPage.action as RouteHandler, upload(org, org.buyer.cookie, "order.xlsx", "not a spreadsheet")));
-    expect(unreadable.body.message).toBe("org:upload.unreadable");
+    expect(unreadable.body.message).toBe("common:table.unreadable");
   });
 });
 

@@ -51,8 +51,8 @@ describe("decodeCsvBytes", () => {
 });
 
 describe("parseCsvText", () => {
-  it("numbers rows as the spreadsheet does, counting blank lines and skipping them", () => {
-    const result = parseCsvText(`\uFEFF${header}\n${good("A1")}\n\n${good("A2")}\n`);
+  it("numbers rows as the spreadsheet does, counting blank lines and skipping them", async () => {
+    const result = await parseCsvText(`\uFEFF${header}\n${good("A1")}\n\n${good("A2")}\n`);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.rows.map((r) => [r.row, r.values.sku])).toEqual([
@@ -61,13 +61,13 @@ describe("parseCsvText", () => {
     ]);
   });
 
-  it("accepts a header with only the required columns, in any order and case", () => {
-    const result = parseCsvText("Stock,SKU,slug,name_zh,category,county,supplier,spec,price_yuan\n3,A1,a1,米,rice,zhenlai,s,1kg,1\n");
+  it("accepts a header with only the required columns, in any order and case", async () => {
+    const result = await parseCsvText("Stock,SKU,slug,name_zh,category,county,supplier,spec,price_yuan\n3,A1,a1,米,rice,zhenlai,s,1kg,1\n");
     expect(result.ok && result.rows[0]!.values).toMatchObject({ sku: "A1", stock: "3" });
   });
 
-  it("names missing and unknown columns", () => {
-    const result = parseCsvText("sku,slug,name_zh,prcie_yuan\nA1,a1,米,1\n");
+  it("names missing and unknown columns", async () => {
+    const result = await parseCsvText("sku,slug,name_zh,prcie_yuan\nA1,a1,米,1\n");
     expect(result).toEqual({
       ok: false,
       issues: [
@@ -77,10 +77,10 @@ describe("parseCsvText", () => {
     });
   });
 
-  it("reports a broken quote and an empty file", () => {
-    expect(parseCsvText(`${header}\n"A1,unclosed\n`)).toMatchObject({ ok: false, issues: [{ message: "admin:csv.malformed" }] });
-    expect(parseCsvText("")).toMatchObject({ ok: false, issues: [{ message: "admin:csv.empty" }] });
-    expect(parseCsvText(`${header}\n\n`)).toMatchObject({ ok: false, issues: [{ message: "admin:csv.noRows" }] });
+  it("reports a broken quote and an empty file", async () => {
+    expect(await parseCsvText(`${header}\n"A1,unclosed\n`)).toMatchObject({ ok: false, issues: [{ message: "common:table.malformed" }] });
+    expect(await parseCsvText("")).toMatchObject({ ok: false, issues: [{ message: "common:table.empty" }] });
+    expect(await parseCsvText(`${header}\n\n`)).toMatchObject({ ok: false, issues: [{ message: "admin:csv.noRows" }] });
   });
 });
 

@@ -180,11 +180,7 @@ export default {
     columnsHeader: { row: "Row", action: "Action", column: "Column", problem: "Problem" },
   },
   csv: {
-    malformed: "The file is not valid CSV (an unclosed quote or similar near line {{line}})",
-    empty: "The file is empty",
     noRows: "The file has a header but no product rows",
-    tooManyRows: "Too many rows; at most {{max}} per import",
-    tooLarge: "The file is too large; the limit is {{mb}} MB",
     noFile: "Please choose a CSV file",
     unknownColumns: "Unknown columns: {{columns}}",
     missingColumns: "Missing required columns: {{columns}}",

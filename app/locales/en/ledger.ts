@@ -226,7 +226,6 @@ export default {
     unknownSku: "No product has this SKU",
     countyOrSku: "Give the county column, the SKU column or both",
     noFile: "Choose a CSV file",
-    tooLarge: "The file is too large (at most {{mb}} MB)",
   },
   import: {
     missingExternalId: "The platform order id is empty",
@@ -237,8 +236,6 @@ export default {
     noCounty: "Neither a county nor a SKU is given",
     duplicateRow: "Same order (and product) as row {{other}}",
     missingColumns: "Columns missing from the file: {{columns}} (check the column mapping)",
-    tooManyRows: "Too many rows: at most {{max}} per import",
-    malformed: "The file is malformed (an unclosed quote or similar near line {{line}})",
     empty: "The file is empty",
     noRows: "The file has a header but no order rows",
   },

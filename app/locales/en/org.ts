@@ -130,8 +130,6 @@ export default {
   upload: {
     empty: "The file has no product rows",
     tooMany: "A file may have at most {{max}} product rows",
-    unreadable: "This file cannot be read; upload a UTF-8 CSV or an .xlsx file",
-    tooLarge: "The file is too large (2 MB at most)",
     missing: "Choose a file",
   },
   checkout: {

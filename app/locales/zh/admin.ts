@@ -178,11 +178,7 @@ export default {
     columnsHeader: { row: "行号", action: "操作", column: "列", problem: "问题" },
   },
   csv: {
-    malformed: "文件格式有误（约第 {{line}} 行附近引号未闭合或格式不正确）",
-    empty: "文件为空",
     noRows: "文件只有表头，没有商品行",
-    tooManyRows: "行数过多，一次最多导入 {{max}} 行",
-    tooLarge: "文件太大，不能超过 {{mb}} MB",
     noFile: "请选择一个 CSV 文件",
     unknownColumns: "无法识别的列：{{columns}}",
     missingColumns: "缺少必填列：{{columns}}",

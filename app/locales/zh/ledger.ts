@@ -224,7 +224,6 @@ export default {
     unknownSku: "没有这个货号的商品",
     countyOrSku: "县列和商品编号列至少填写一个",
     noFile: "请选择一个 CSV 文件",
-    tooLarge: "文件太大，不能超过 {{mb}} MB",
   },
   import: {
     missingExternalId: "平台订单号为空",
@@ -235,8 +234,6 @@ export default {
     noCounty: "未填写县，也没有商品编号",
     duplicateRow: "与第 {{other}} 行是同一订单（同一商品）",
     missingColumns: "文件缺少列：{{columns}}（请检查列映射）",
-    tooManyRows: "行数过多，一次最多导入 {{max}} 行",
-    malformed: "文件格式有误（约第 {{line}} 行附近引号未闭合或格式不正确）",
     empty: "文件为空",
     noRows: "文件只有表头，没有订单行",
   },

@@ -128,8 +128,6 @@ export default {
   upload: {
     empty: "文件里没有商品行",
     tooMany: "文件最多 {{max}} 行商品",
-    unreadable: "无法读取此文件，请上传 UTF-8 编码的 CSV 或 .xlsx 文件",
-    tooLarge: "文件太大（最大 2 MB）",
     missing: "请选择文件",
   },
   checkout: {
