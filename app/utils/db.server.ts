@@ -2,10 +2,13 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
 import { getEnv } from "./env.server";
 import { startBackgroundCheckpoints } from "./checkpointer.server";
 import { exclusiveTransactions, type GroupCommitStats } from "./exclusive-adapter.server";
+import { isPostgres } from "./sql-dialect.server";
 
 function filePath(url: string) {
   return url.replace(/^file:/, "");
@@ -27,6 +30,11 @@ export const groupCommitStats: GroupCommitStats = { transactions: 0, commits: 0 
 
 function createClient() {
   const url = getEnv().DATABASE_URL;
+  if (isPostgres) {
+    // ADR 025: the same models generated for PostgreSQL (prisma/postgres/schema.prisma, kept identical
+    // by a test), so the one client type serves both; the pool gives each transaction its own connection.
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  }
   preparePragmas(filePath(url));
   const adapter = exclusiveTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }), groupCommitStats);
   const client = new PrismaClient({ adapter });
@@ -42,6 +50,7 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 export const dbReady: Promise<void> =
   globalForPrisma.prismaReady ??
   (globalForPrisma.prismaReady = (async () => {
+    if (isPostgres) return;
     await prisma.$executeRawUnsafe("PRAGMA synchronous = FULL");
     // Checkpoints run in a background thread; this connection only checkpoints if that falls behind.
     await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
