@@ -8,6 +8,7 @@ import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgre
 import { getEnv } from "./env.server";
 import { startBackgroundCheckpoints } from "./checkpointer.server";
 import { exclusiveTransactions, type GroupCommitStats } from "./exclusive-adapter.server";
+import { serializableTransactions } from "./serializable-transactions.server";
 import { isPostgres } from "./sql-dialect.server";
 
 function filePath(url: string) {
@@ -33,7 +34,8 @@ function createClient() {
   if (isPostgres) {
     // ADR 025: the same models generated for PostgreSQL (prisma/postgres/schema.prisma, kept identical
     // by a test), so the one client type serves both; the pool gives each transaction its own connection.
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    return serializableTransactions(client);
   }
   preparePragmas(filePath(url));
   const adapter = exclusiveTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }), groupCommitStats);
