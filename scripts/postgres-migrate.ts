@@ -2,7 +2,7 @@
  * Applies prisma/postgres/migrations to a PostgreSQL database (ADR 025). Prisma 6.19's `migrate deploy`
  * cannot run through the pg driver adapter (prisma/orm#27403), so this small runner does what it would:
  * each pending migration folder, in name order, in its own transaction, recorded in "_hall_migrations".
- * An advisory lock makes processes that start together apply each migration once.
+ * An advisory lock makes processes that start together apply each migration once, one after another.
  *   DATABASE_URL=postgresql://… npx tsx scripts/postgres-migrate.ts
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -19,6 +19,9 @@ export async function migratePostgres(url: string, dir = POSTGRES_MIGRATIONS): P
   await client.connect();
   const applied: string[] = [];
   try {
+    // Held for the whole run (released when the connection closes): even creating the bookkeeping
+    // table races when processes start together.
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_hall_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT now())`);
     const names = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isDirectory())
@@ -27,7 +30,6 @@ export async function migratePostgres(url: string, dir = POSTGRES_MIGRATIONS): P
     for (const name of names) {
       await client.query("BEGIN");
       try {
-        await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
         const { rowCount } = await client.query(`SELECT 1 FROM "_hall_migrations" WHERE "name" = $1`, [name]);
         if (rowCount === 0) {
           await client.query(readFileSync(join(dir, name, "migration.sql"), "utf8"));

@@ -1,11 +1,17 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-/** Debian's PostgreSQL binaries (`apt-get install postgresql`); PG_BIN overrides. */
-const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+/** Debian's PostgreSQL binaries (`apt-get install postgresql`: 15 on bookworm), the newest installed; PG_BIN overrides. */
+function postgresBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql (or set PG_BIN to the folder holding initdb and pg_ctl)");
+  return `/usr/lib/postgresql/${newest}/bin`;
+}
 
 export type Cluster = { dir: string; port: number; url: (database: string) => string; stop: () => void };
 
@@ -22,7 +28,7 @@ function freePort(): Promise<number> {
 
 /** initdb refuses to run as root: then the cluster belongs to the `postgres` user Debian's package creates. */
 function asClusterOwner(tool: string, args: string[]): [string, string[]] {
-  const command = path.join(PG_BIN, tool);
+  const command = path.join(postgresBin(), tool);
   return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
 }
 
