@@ -8,7 +8,7 @@ import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgre
 import { getEnv } from "./env.server";
 import { startBackgroundCheckpoints } from "./checkpointer.server";
 import { exclusiveTransactions, type GroupCommitStats } from "./exclusive-adapter.server";
-import { serializableTransactions } from "./serializable-transactions.server";
+import { releaseConnectionOnFailedCommit, serializableTransactions } from "./serializable-transactions.server";
 import { isPostgres } from "./sql-dialect.server";
 
 function filePath(url: string) {
@@ -34,7 +34,10 @@ function createClient() {
   if (isPostgres) {
     // ADR 025: the same models generated for PostgreSQL (prisma/postgres/schema.prisma, kept identical
     // by a test), so the one client type serves both; the pool gives each transaction its own connection.
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    // Transactions that PostgreSQL refuses run again and queue for the pool's connections meanwhile:
+    // waiting up to 10 s for one (Prisma's default is 2 s) keeps a burst from failing buyers.
+    const adapter = releaseConnectionOnFailedCommit(new PrismaPg({ connectionString: url, max: 20 }));
+    const client = new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } }) as unknown as PrismaClient;
     return serializableTransactions(client);
   }
   preparePragmas(filePath(url));

@@ -124,4 +124,22 @@ describe("the database's own rules", () => {
     );
     expect((await prisma.product.findUniqueOrThrow({ where: { id: rice.id } })).stock).toBe(12);
   });
+
+  it("keeps a rule that spans rows (a credit limit's kind) under racing transactions, and answers afterwards", async () => {
+    // Each transaction reads the two products' total and adds one unit to one of them while the total
+    // is below 10: write skew, which only SERIALIZABLE refuses; 40 of them queue for 20 connections.
+    const a = await product(ref, 0);
+    const b = await product(ref, 0);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        prisma.$transaction(async (tx) => {
+          const both = await tx.product.findMany({ where: { id: { in: [a.id, b.id] } }, select: { stock: true } });
+          if (both.reduce((sum, p) => sum + p.stock, 0) >= 10) return;
+          await tx.product.update({ where: { id: i % 2 ? a.id : b.id }, data: { stock: { increment: 1 } } });
+        }),
+      ),
+    );
+    const after = await prisma.product.findMany({ where: { id: { in: [a.id, b.id] } }, select: { stock: true } });
+    expect(after.reduce((sum, p) => sum + p.stock, 0)).toBe(10);
+  });
 });

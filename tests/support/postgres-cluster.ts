@@ -34,10 +34,10 @@ function asClusterOwner(tool: string, args: string[]): [string, string[]] {
 
 /**
  * A throwaway PostgreSQL cluster for tests: its own folder under the system temp directory, loopback
- * only on a free port, a superuser `hall` trusted without a password. fsync is off: the tests check
- * behaviour, not durability, and the cluster is deleted afterwards.
+ * only on a free port, a superuser `hall` trusted without a password. Unless `durable`, fsync is off:
+ * the tests check behaviour, not durability, and the cluster is deleted afterwards.
  */
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster({ durable = false } = {}): Promise<Cluster> {
   const dir = mkdtempSync(path.join(tmpdir(), "hall-pg-"));
   chmodSync(dir, 0o777);
   const data = path.join(dir, "data");
@@ -45,7 +45,7 @@ export async function startCluster(): Promise<Cluster> {
   execFileSync(...asClusterOwner("initdb", ["-D", data, "-U", "hall", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]), { stdio: "pipe" });
   execFileSync(...asClusterOwner("pg_ctl", [
     "-D", data, "-l", path.join(dir, "server.log"), "-w", "start",
-    "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} ${durable ? "" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"} -c max_connections=200`,
   ]), { stdio: "pipe" });
   const stop = () => {
     spawnSync(...asClusterOwner("pg_ctl", ["-D", data, "-m", "immediate", "stop"]), { stdio: "pipe" });
