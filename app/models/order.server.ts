@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { violatesCheck, violatesUnique } from "~/utils/sql-dialect.server";
+import { singleStatementIsolation, violatesCheck, violatesUnique } from "~/utils/sql-dialect.server";
 import { recordAudit } from "./audit.server";
 import { cartFingerprint } from "./cart-fingerprint.server";
 import { allocateRefund, amountsByCounty, buyerTypes, ledgerInserts, sqliteDateTime } from "./ledger.server";
@@ -231,7 +231,7 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
             ]
           : []),
         prisma.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Order" WHERE "checkoutKey" = ${checkoutKey}`,
-      ]);
+      ], singleStatementIsolation);
       const [row] = results[results.length - 1] as { id: number }[];
       return { ok: true, order: { id: row!.id, number, totalFen: subtotalFen }, replayed: false };
     } catch (error) {

@@ -71,3 +71,12 @@ export function violatesCheck(error: unknown, column: string): boolean {
   if (!(error instanceof Error)) return false;
   return (/CHECK constraint failed/i.test(error.message) && error.message.includes(column)) || /violates check constraint/.test(error.message) && error.message.includes(`_${column}_check`);
 }
+
+/**
+ * For a batch whose every statement guards itself (a conditional decrement under CHECK, inserts keyed
+ * by a unique column, no read whose answer a later statement relies on): READ COMMITTED on PostgreSQL,
+ * where SERIALIZABLE (the default here, app/utils/serializable-transactions.server.ts) would refuse
+ * and re-run checkouts that merely touched the same index pages. SQLite has one isolation level.
+ */
+// Typed as the SQLite client's options, the one client type both engines share (app/utils/db.server.ts).
+export const singleStatementIsolation = (isPostgres ? { isolationLevel: "ReadCommitted" } : {}) as { isolationLevel?: "Serializable" };
