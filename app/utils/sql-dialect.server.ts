@@ -60,11 +60,8 @@ export function beijingMonth(column: string): string {
 export function violatesUnique(error: unknown, table: string, column: string): boolean {
   if (!(error instanceof Error)) return false;
   const text = `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? null)}`;
-  return (
-    text.includes(`UNIQUE constraint failed: ${table}.${column}`) ||
-    text.includes(`${table}_${column}_key`) ||
-    (error as { code?: string }).code === "P2002" && text.includes(column) && (text.includes(table) || !/modelName/.test(text))
-  );
+  const prismaUnique = (error as { code?: string }).code === "P2002" && text.includes(column) && (text.includes(table) || !/modelName/.test(text));
+  return text.includes(`UNIQUE constraint failed: ${table}.${column}`) || text.includes(`${table}_${column}_key`) || prismaUnique;
 }
 
 export function violatesCheck(error: unknown, column: string): boolean {
