@@ -2,8 +2,9 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE, type ProductFilters, type Sort } from "./catalogue-filters";
 import { createTtlCache } from "~/utils/ttl-cache.server";
-import { toFtsQuery } from "./search.server";
 import { sellableWhere, SELLABLE_SQL } from "./sellable.server";
+import { isPostgres, sql } from "~/utils/sql-dialect.server";
+import { SEARCH_VECTOR, toFtsQuery, toTsQuery } from "./search.server";
 
 /** What a product card shows. */
 export type ProductCard = {
@@ -48,13 +49,13 @@ type CardQuery = { from: string; where: string[]; params: unknown[]; order: stri
 /** Cards are the hot path of every shop page, so they come from one SQL statement, not several. */
 async function queryCards(q: CardQuery, limit: number, offset = 0): Promise<ProductCard[]> {
   const rows = await prisma.$queryRawUnsafe<CardRow[]>(
-    `SELECT p."id" AS id, p."slug" AS slug, p."nameZh" AS nameZh, p."nameEn" AS nameEn, p."spec" AS spec,
-            p."priceFen" AS priceFen, p."stock" AS stock,
-            (SELECT i."url" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."sortOrder", i."id" LIMIT 1) AS imageUrl,
-            c."slug" AS countySlug, c."nameZh" AS countyNameZh, c."nameEn" AS countyNameEn,
-            (SELECT e."secretaryName" FROM "Endorsement" e WHERE e."productId" = p."id") AS secretaryName
+    sql(`SELECT p."id" AS "id", p."slug" AS "slug", p."nameZh" AS "nameZh", p."nameEn" AS "nameEn", p."spec" AS "spec",
+            p."priceFen" AS "priceFen", p."stock" AS "stock",
+            (SELECT i."url" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."sortOrder", i."id" LIMIT 1) AS "imageUrl",
+            c."slug" AS "countySlug", c."nameZh" AS "countyNameZh", c."nameEn" AS "countyNameEn",
+            (SELECT e."secretaryName" FROM "Endorsement" e WHERE e."productId" = p."id") AS "secretaryName"
      FROM ${q.from} JOIN "County" c ON c."id" = p."countyId"
-     WHERE ${q.where.join(" AND ")} ORDER BY ${q.order} LIMIT ? OFFSET ?`,
+     WHERE ${q.where.join(" AND ")} ORDER BY ${q.order} LIMIT ? OFFSET ?`),
     ...q.params,
     limit,
     offset,
@@ -86,7 +87,15 @@ export function forgetCatalogueCache() {
 
 function filterQuery(filters: ProductFilters): CardQuery | null {
   const q: CardQuery = { from: `"Product" p`, where: [SELLABLE_SQL], params: [], order: ORDER_SQL[filters.sort] };
-  if (filters.q) {
+  if (filters.q && isPostgres) {
+    // ADR 025: the tsquery joins as a one-row table so WHERE and ORDER BY share one parameter.
+    const match = toTsQuery(filters.q);
+    if (!match) return null;
+    q.from = `"Product" p CROSS JOIN to_tsquery('simple', ?) AS tsq`;
+    q.where.push(`${SEARCH_VECTOR} @@ tsq`);
+    q.params.push(match);
+    if (filters.sort === "relevance") q.order = `ts_rank('{0.4, 0.3, 0.4, 1.0}', ${SEARCH_VECTOR}, tsq) DESC, p."id" ASC`;
+  } else if (filters.q) {
     const match = toFtsQuery(filters.q);
     if (!match) return null;
     q.from = `"product_search" s JOIN "Product" p ON p."id" = s.rowid`;
@@ -122,7 +131,7 @@ function filterQuery(filters: ProductFilters): CardQuery | null {
 export async function listProducts(filters: ProductFilters, pageSize = PAGE_SIZE) {
   const q = filterQuery(filters);
   if (!q) return { products: [], total: 0, pages: 0 };
-  const countSql = `SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.where.join(" AND ")}`;
+  const countSql = sql(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.where.join(" AND ")}`);
   const [total, products] = await Promise.all([
     totals.get(JSON.stringify([countSql, q.params]), async () => {
       const rows = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(countSql, ...q.params);
@@ -134,7 +143,7 @@ export async function listProducts(filters: ProductFilters, pageSize = PAGE_SIZE
 }
 
 export function listFeaturedProducts(take = 8) {
-  return queryCards({ from: `"Product" p`, where: [SELLABLE_SQL, `p."featured" = 1`], params: [], order: ORDER_SQL.relevance }, take);
+  return queryCards({ from: `"Product" p`, where: [SELLABLE_SQL, `p."featured" = TRUE`], params: [], order: ORDER_SQL.relevance }, take);
 }
 
 export async function getProductBySlug(slug: string) {
@@ -187,7 +196,7 @@ export async function listCounties() {
     prisma.county.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, ...countySelect } }),
     reference.get("countyCounts", async () => {
       const rows = await prisma.$queryRawUnsafe<{ countyId: bigint | number; n: bigint | number }[]>(
-        `SELECT p."countyId" AS countyId, COUNT(*) AS n FROM "Product" p WHERE ${SELLABLE_SQL} GROUP BY p."countyId"`,
+        `SELECT p."countyId" AS "countyId", COUNT(*) AS n FROM "Product" p WHERE ${SELLABLE_SQL} GROUP BY p."countyId"`,
       );
       return new Map(rows.map((r) => [Number(r.countyId), Number(r.n)]));
     }) as Promise<Map<number, number>>,

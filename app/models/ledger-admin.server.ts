@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
+import { sql } from "~/utils/sql-dialect.server";
 import { ENTRIES_PER_PAGE, type AdjustmentInput, type OfflineSaleInput, type TargetInput } from "./ledger-schema";
 import { ledgerInserts, sqliteDateTime, type BuyerType, type Channel } from "./ledger.server";
 import { beijingMonthStart } from "./relief-progress.server";
@@ -114,12 +115,12 @@ export async function recordAdjustment(input: AdjustmentInput, userId: number): 
 export async function appendReversals(tx: Prisma.TransactionClient, where: { entryId?: number; batchId?: number }, reason: string, userId: number) {
   const filter = where.entryId !== undefined ? `e."id" = ?` : `e."batchId" = ? AND e."sourceType" = 'IMPORT'`;
   return tx.$executeRawUnsafe(
-    `INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt",
+    sql(`INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt",
        "batchId","createdByUserId","productId","externalOrderId","note")
      SELECT e."occurredAt", -e."amountFen", e."countyId", e."channel", e."buyerType", 'REVERSAL', 'entry:' || e."id", e."orderId", ?,
        e."batchId", ?, e."productId", e."externalOrderId", ?
      FROM "LedgerEntry" e WHERE ${filter} AND e."sourceType" <> 'REVERSAL'
-     ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`,
+     ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`),
     sqliteDateTime(new Date()),
     userId,
     reason,

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
+import { jsonArrayElements, jsonArrayRows, sql, timestamp } from "~/utils/sql-dialect.server";
 import { decodeCsvBytes, unguardFormula } from "~/utils/csv.server";
 import { csvRows, DEFAULT_TABLE_LIMITS, refusal } from "~/utils/table-file.server";
 import { parseYuanToFen } from "~/utils/money";
@@ -199,9 +200,9 @@ async function checkBatch(batchId: number, channel: PlatformChannel, mapping: Ma
     const counted = new Set(
       (
         await prisma.$queryRawUnsafe<{ k: string }[]>(
-          `SELECT e."externalOrderId" AS k FROM "LedgerEntry" e
-           WHERE e."channel" = ? AND e."sourceType" = 'IMPORT' AND e."externalOrderId" IN (SELECT value FROM json_each(?))
-             AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" r WHERE r."sourceType" = 'REVERSAL' AND r."sourceId" = 'entry:' || e."id")`,
+          sql(`SELECT e."externalOrderId" AS k FROM "LedgerEntry" e
+           WHERE e."channel" = ? AND e."sourceType" = 'IMPORT' AND e."externalOrderId" IN (SELECT "value" FROM ${jsonArrayElements("?")})
+             AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" r WHERE r."sourceType" = 'REVERSAL' AND r."sourceId" = 'entry:' || e."id")`),
           channel,
           JSON.stringify(staged.map((s) => s.externalOrderId)),
         )
@@ -218,8 +219,9 @@ async function checkBatch(batchId: number, channel: PlatformChannel, mapping: Ma
       const rows = staged.map((s) => [s.row, s.externalOrderId, sqliteDateTime(s.occurredAt), s.amountFen, s.countyId, s.productId]);
       await prisma.$transaction([
         prisma.$executeRawUnsafe(
-          `INSERT INTO "ImportStagingRow" ("batchId","row","externalOrderId","occurredAt","amountFen","countyId","productId")
-           SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)`,
+          sql(`INSERT INTO "ImportStagingRow" ("batchId","row","externalOrderId","occurredAt","amountFen","countyId","productId")
+           SELECT CAST(? AS INTEGER), CAST("value" ->> 0 AS INTEGER), "value" ->> 1, ${timestamp(`"value" ->> 2`)}, CAST("value" ->> 3 AS INTEGER),
+             CAST("value" ->> 4 AS INTEGER), CAST("value" ->> 5 AS INTEGER) FROM ${jsonArrayRows("?")}`),
           batchId,
           JSON.stringify(rows),
         ),
@@ -275,7 +277,7 @@ export async function countBatch(batchId: number, userId: number) {
     const claimed = await tx.importBatch.updateMany({ where: { id: batchId, status: "READY" }, data: { status: "COUNTED", countedAt: new Date() } });
     if (claimed.count === 0) return { ok: false as const };
     const inserted = await tx.$executeRawUnsafe(
-      `INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt",
+      sql(`INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt",
          "batchId","createdByUserId","productId","externalOrderId","note")
        SELECT s."occurredAt", s."amountFen", s."countyId", b."channel", 'OUTSIDE', 'IMPORT', b."id" || ':' || s."externalOrderId", NULL, ?,
          b."id", ?, s."productId", s."externalOrderId", NULL
@@ -284,13 +286,13 @@ export async function countBatch(batchId: number, userId: number) {
          SELECT 1 FROM "LedgerEntry" e
          WHERE e."channel" = b."channel" AND e."externalOrderId" = s."externalOrderId" AND e."sourceType" = 'IMPORT'
            AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" r WHERE r."sourceType" = 'REVERSAL' AND r."sourceId" = 'entry:' || e."id"))
-       ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`,
+       ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`),
       now,
       userId,
       batchId,
     );
     const [sum] = await tx.$queryRawUnsafe<{ fen: number | bigint | null }[]>(
-      `SELECT SUM("amountFen") AS fen FROM "LedgerEntry" WHERE "batchId" = ? AND "sourceType" = 'IMPORT'`,
+      sql(`SELECT SUM("amountFen") AS fen FROM "LedgerEntry" WHERE "batchId" = ? AND "sourceType" = 'IMPORT'`),
       batchId,
     );
     const newFen = Number(sum?.fen ?? 0);

@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { sql } from "~/utils/sql-dialect.server";
 // The vocabulary lives in the browser-safe schema module so forms can list it too.
 import { importChannels, ledgerBuyerTypes, ledgerChannels } from "./ledger-schema";
 
@@ -93,9 +94,9 @@ export function ledgerInserts(db: Db, source: LedgerSource, lines: LedgerLine[],
   const now = sqliteDateTime(new Date());
   return lines.map((l) =>
     db.$executeRawUnsafe(
-      `INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt",
+      sql(`INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId","orderId","createdAt",
          "batchId","createdByUserId","productId","externalOrderId","note")
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`,
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT ("sourceType","sourceId","countyId") DO NOTHING`),
       sqliteDateTime(source.occurredAt),
       sign * l.amountFen,
       l.countyId,

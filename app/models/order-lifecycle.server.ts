@@ -1,3 +1,4 @@
+import { violatesCheck } from "~/utils/sql-dialect.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -21,13 +22,14 @@ export type StockLine = { productId: number; quantity: number };
  */
 export function takeStock(db: Prisma.TransactionClient | typeof prisma, lines: readonly StockLine[]) {
   return db.$executeRaw`UPDATE "Product" SET "stock" = "stock" - CASE "id" ${Prisma.join(
-    lines.map((l) => Prisma.sql`WHEN ${l.productId} THEN ${l.quantity}`),
+    // Typed, because PostgreSQL reads an untyped parameter in CASE as text (ADR 025).
+    lines.map((l) => Prisma.sql`WHEN ${l.productId} THEN CAST(${l.quantity} AS INTEGER)`),
     " ",
   )} END WHERE "id" IN (${Prisma.join(lines.map((l) => l.productId))})`;
 }
 
 export function isStockShortage(error: unknown) {
-  return error instanceof Error && /CHECK constraint failed/i.test(error.message) && /stock/i.test(error.message);
+  return violatesCheck(error, "stock");
 }
 
 /** Thrown inside a transaction to roll it back when the stock is no longer there. */

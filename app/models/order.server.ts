@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { singleStatementIsolation, violatesUnique } from "~/utils/sql-dialect.server";
 import { cartFingerprint } from "./cart-fingerprint.server";
 import { sqliteDateTime } from "./ledger.server";
 import {
@@ -156,10 +157,6 @@ export async function placeCartOrder(input: PlaceCartOrderInput, now = new Date(
   return reserve({ ...input, merged, products: new Map(rows.map((r) => [r.productId, r])) }, now);
 }
 
-function constraintFailure(error: unknown, pattern: RegExp) {
-  return error instanceof Error && pattern.test(error.message);
-}
-
 /**
  * The order's one commit: stock taken by a guarded decrement (the CHECK aborts everything if any
  * line would oversell), the order, its lines and first event, the cart lines removed, and the
@@ -173,14 +170,16 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
 
   let pickupPointId: number | null = null;
   if (delivery.method === "PICKUP") {
-    const point = await prisma.$queryRaw<{ id: number }[]>`SELECT "id" FROM "PickupPoint" WHERE "id" = ${delivery.pickupPointId} AND "active" = 1`;
+    const point = await prisma.$queryRaw<{ id: number }[]>`SELECT "id" FROM "PickupPoint" WHERE "id" = ${delivery.pickupPointId} AND "active" = TRUE`;
     if (point.length === 0) return { ok: false, reason: "pickup-unknown" };
     pickupPointId = point[0]!.id;
   }
 
   const lines = [...merged].map(([productId, quantity]) => {
     const p = products.get(productId)!;
-    return Prisma.sql`(${productId}, ${p.sku}, ${p.nameZh}, ${p.nameEn}, ${p.spec}, ${p.countyId}, ${p.priceFen}, ${quantity}, ${p.priceFen * quantity})`;
+    // Typed, because PostgreSQL reads untyped VALUES as text (ADR 025).
+    return Prisma.sql`(CAST(${productId} AS INTEGER), ${p.sku}, ${p.nameZh}, ${p.nameEn}, ${p.spec}, CAST(${p.countyId} AS INTEGER),
+      CAST(${p.priceFen} AS INTEGER), CAST(${quantity} AS INTEGER), CAST(${p.priceFen * quantity} AS INTEGER))`;
   });
   const ids = Prisma.join([...merged.keys()]);
   const stockLines = [...merged].map(([productId, quantity]) => ({ productId, quantity }));
@@ -214,7 +213,7 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
             ]
           : []),
         prisma.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Order" WHERE "checkoutKey" = ${checkoutKey}`,
-      ]);
+      ], singleStatementIsolation);
       const [row] = results[results.length - 1] as { id: number }[];
       metrics.orderPlaced("employee");
       return { ok: true, order: { id: row!.id, number, totalFen: subtotalFen }, replayed: false };
@@ -230,12 +229,12 @@ async function reserve(placement: Placement, now: Date): Promise<PlaceOrderResul
         };
       }
       // The same form sent twice: the first commit won; this one answers with its order.
-      if (constraintFailure(error, /UNIQUE constraint failed: Order\.checkoutKey/)) {
+      if (violatesUnique(error, "Order", "checkoutKey")) {
         const replay = await replayOf(checkoutKey, userId);
         if (replay) return replay;
         throw error;
       }
-      if (constraintFailure(error, /UNIQUE constraint failed: Order\.number/)) continue;
+      if (violatesUnique(error, "Order", "number")) continue;
       throw error;
     }
   }

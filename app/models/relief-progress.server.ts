@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { sql } from "~/utils/sql-dialect.server";
 import { buyerTypes, channels, indicatorOf } from "./ledger.server";
 
 /**
@@ -82,9 +83,11 @@ export async function ledgerFigures(period: Period, today = new Date()) {
   const groups = ["countyId", "channel", "buyerType", "month"] as const;
   const [rows, target, counties] = await Promise.all([
     prisma.$queryRawUnsafe<{ dim: (typeof groups)[number]; k: string; a: number | bigint; n: number | bigint }[]>(
-      groups
-        .map((g) => `SELECT '${g}' AS dim, CAST("${g}" AS TEXT) AS k, SUM("amountFen") AS a, SUM("entryCount") AS n FROM "LedgerRollup" WHERE "year" = ? AND "month" BETWEEN ? AND ? GROUP BY "${g}"`)
-        .join(" UNION ALL "),
+      sql(
+        groups
+          .map((g) => `SELECT '${g}' AS dim, CAST("${g}" AS TEXT) AS k, SUM("amountFen") AS a, SUM("entryCount") AS n FROM "LedgerRollup" WHERE "year" = ? AND "month" BETWEEN ? AND ? GROUP BY "${g}"`)
+          .join(" UNION ALL "),
+      ),
       ...groups.flatMap(() => [period.year, from, to]),
     ),
     getTarget(period.year),

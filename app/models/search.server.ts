@@ -40,18 +40,23 @@ export function buildSearchFields(input: { nameZh: string; nameEn?: string; extr
   };
 }
 
+/** What a shopper typed, as at most 8 terms: runs of Chinese characters, of Latin letters and digits, of other letters. */
+function searchTerms(input: string): string[] {
+  return input
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{Script=Han}\p{L}\p{N}]+/u)
+    .flatMap((chunk) => chunk.match(/\p{Script=Han}+|[a-z0-9]+|[\p{L}\p{N}]+/gu) ?? [])
+    .slice(0, 8);
+}
+
 /**
  * Turns what a shopper typed into an FTS5 query, or null when nothing searchable is left.
  * Every term must match (AND). Chinese runs become phrases over single characters; Latin terms
  * are prefix queries over pinyin, pinyin initials and English. Nothing typed reaches FTS5 syntax.
  */
 export function toFtsQuery(input: string): string | null {
-  const terms = input
-    .normalize("NFKC")
-    .toLowerCase()
-    .split(/[^\p{Script=Han}\p{L}\p{N}]+/u)
-    .flatMap((chunk) => chunk.match(/\p{Script=Han}+|[a-z0-9]+|[\p{L}\p{N}]+/gu) ?? [])
-    .slice(0, 8);
+  const terms = searchTerms(input);
   if (terms.length === 0) return null;
   const clauses = terms.map((term) => {
     if (CJK.test(term)) return `searchChars : "${[...term].join(" ")}"`;
@@ -59,4 +64,23 @@ export function toFtsQuery(input: string): string | null {
     return `searchEnglish : "${term.replace(/"/g, "")}"*`;
   });
   return clauses.join(" AND ");
+}
+
+/**
+ * The same search on PostgreSQL (ADR 025): the four columns as one tsvector weighted A (characters),
+ * B (pinyin), C (initials), D (English) — the expression of the GIN index "Product_search_idx".
+ */
+export const SEARCH_VECTOR = `(setweight(to_tsvector('simple', p."searchChars"), 'A') || setweight(to_tsvector('simple', p."searchPinyin"), 'B') || setweight(to_tsvector('simple', p."searchInitials"), 'C') || setweight(to_tsvector('simple', p."searchEnglish"), 'D'))`;
+
+/** What a shopper typed as a tsquery with the meaning of toFtsQuery: phrases of characters, prefixes of pinyin and English. */
+export function toTsQuery(input: string): string | null {
+  const terms = searchTerms(input);
+  if (terms.length === 0) return null;
+  const clauses = terms.map((term) => {
+    // Terms hold letters and digits only, so quoting them is enough to keep tsquery syntax out.
+    if (CJK.test(term)) return `(${[...term].map((ch) => `'${ch}':A`).join(" <-> ")})`;
+    if (/^[a-z0-9]+$/.test(term)) return `'${term}':*BCD`;
+    return `'${term}':*D`;
+  });
+  return clauses.join(" & ");
 }

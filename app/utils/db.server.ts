@@ -2,11 +2,15 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
 import { getEnv } from "./env.server";
 import { startBackgroundCheckpoints } from "./checkpointer.server";
 import { exclusiveTransactions } from "./exclusive-adapter.server";
 import { createWalSync } from "./wal-sync.server";
+import { releaseConnectionOnFailedCommit, serializableTransactions } from "./serializable-transactions.server";
+import { isPostgres } from "./sql-dialect.server";
 
 function filePath(url: string) {
   return url.replace(/^file:/, "");
@@ -25,6 +29,15 @@ function preparePragmas(path: string) {
 
 function createClient() {
   const url = getEnv().DATABASE_URL;
+  if (isPostgres) {
+    // ADR 025: the same models generated for PostgreSQL (prisma/postgres/schema.prisma, kept identical
+    // by a test), so the one client type serves both; the pool gives each transaction its own connection.
+    // Transactions that PostgreSQL refuses run again and queue for the pool's connections meanwhile:
+    // waiting up to 10 s for one (Prisma's default is 2 s) keeps a burst from failing buyers.
+    const adapter = releaseConnectionOnFailedCommit(new PrismaPg({ connectionString: url, max: 20 }));
+    const client = new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } }) as unknown as PrismaClient;
+    return serializableTransactions(client);
+  }
   preparePragmas(filePath(url));
   // One writer, transactions one at a time, answered once the WAL is fsynced; plain reads on a
   // read-only connection that sees only committed transactions (ADR 018).
@@ -47,6 +60,7 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
 export const dbReady: Promise<void> =
   globalForPrisma.prismaReady ??
   (globalForPrisma.prismaReady = (async () => {
+    if (isPostgres) return;
     const env = getEnv();
     // A COMMIT only appends to the WAL; the wrapper fsyncs it off the event loop before anyone is
     // told "committed" (ADR 018).

@@ -10,7 +10,7 @@ const schema = z
     HOST: z.string().min(1).optional(),
     DATABASE_URL: z
       .string()
-      .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/hall.db")
+      .regex(/^(file:|postgres(ql)?:\/\/).+/, "must be a SQLite file URL such as file:./data/hall.db, or a PostgreSQL URL (postgresql://…)")
       .default("file:./data/hall.db"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     // How many failed sign-ins per account (and 4× that per address) within the window before refusing.

@@ -5,6 +5,7 @@ import { AdjustmentSchema, OfflineSaleSchema, TargetSchema } from "~/models/ledg
 import { ledgerFigures, paceFen, publicProgress, topProducts } from "~/models/relief-progress.server";
 import { markOrderPaid, recordRefund } from "~/models/order.server";
 import { prisma } from "~/utils/db.server";
+import { sql } from "~/utils/sql-dialect.server";
 import { createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
 import { placeTestOrder, product } from "../support/order-fixtures";
@@ -196,7 +197,7 @@ describe("the figures", () => {
     await reverseBatch(reversed.id, "错误文件", adminId);
     // A writer this code does not know about: the rollup triggers see it too.
     await prisma.$executeRawUnsafe(
-      `INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId") VALUES ('2019-12-31T16:30:00.000+00:00', 999, ?, 'ONLINE_HALL', 'CANTEEN', 'TERMS_PAYMENT', 'T1')`,
+      sql(`INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId") VALUES ('2019-12-31T16:30:00.000+00:00', 999, ?, 'ONLINE_HALL', 'CANTEEN', 'TERMS_PAYMENT', 'T1')`),
       ref.zhenlai.id,
     );
 

@@ -28,7 +28,7 @@ describe("configuration", () => {
   });
 
   it("names each malformed setting", () => {
-    const get = withEnv({ NODE_ENV: "production", SESSION_SECRET: "short", PORT: "eighty", DATABASE_URL: "postgres://x" });
+    const get = withEnv({ NODE_ENV: "production", SESSION_SECRET: "short", PORT: "eighty", DATABASE_URL: "mysql://x" });
     expect(get).toThrow(/SESSION_SECRET: must be at least 32 characters/);
     expect(get).toThrow(/PORT:/);
     expect(get).toThrow(/DATABASE_URL: must be a SQLite file URL/);
