@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Money } from "~/components/money";
+import { ProductPhoto } from "~/components/product-photo";
 import { cartFailure, CartErrorText, type CartActionData } from "~/components/orders/cart-message";
 import { cartOwner, changeCart, getCart, type CartLineView } from "~/models/cart.server";
 import { CartActionSchema } from "~/models/checkout-schema";
@@ -105,7 +106,7 @@ function CartLine({ line, actionData }: { line: CartLineView; actionData?: CartA
   const busy = navigation.state !== "idle" && navigation.formData?.get("productId") === String(line.productId);
   return (
     <li className="flex flex-wrap gap-3 p-3" data-testid="cart-line">
-      <img src={line.imageUrl ?? "/images/placeholder.svg"} alt="" width={64} height={64} className="h-16 w-16 rounded bg-stone-100 object-cover" />
+      <ProductPhoto url={line.imageUrl} alt="" sizes="64px" width={64} height={64} className="h-16 w-16 rounded bg-stone-100 object-cover" />
       <div className="min-w-0 flex-1 basis-40">
         <Link to={`/products/${line.slug}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           {name}
