@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Money } from "~/components/money";
 import { ProductPhoto } from "~/components/product-photo";
 import { cartFailure, CartErrorText, type CartActionData } from "~/components/orders/cart-message";
 import { cartOwner, changeCart, getCart, type CartLineView } from "~/models/cart.server";
-import { CartActionSchema } from "~/models/checkout-schema";
+import { BuyNowSchema, CartActionSchema } from "~/models/checkout-schema";
 import { getOptionalUser } from "~/utils/auth.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
@@ -25,6 +25,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
   const form = await request.formData();
   const raw = { intent: text(form.get("intent")), productId: text(form.get("productId")), quantity: text(form.get("quantity")) };
+  if (raw.intent === "buy-now") {
+    const buy = BuyNowSchema.safeParse(raw);
+    if (buy.success) throw redirect(`/checkout?buy=${buy.data.productId}&quantity=${buy.data.quantity}`);
+    const echo = { intent: null, productId: Number(raw.productId) || null, quantity: (raw.quantity ?? "").slice(0, 12) };
+    return data(cartFailure(echo, buy.error.issues[0]?.message ?? "orders:errors.quantity"), { status: 400 });
+  }
   const parsed = CartActionSchema.safeParse(raw);
   const productId = parsed.success ? parsed.data.productId : /^\d{1,9}$/.test(raw.productId ?? "") ? Number(raw.productId) : null;
   // Echo what was typed, briefly, so the field keeps it; a 10 kB string comes back cut short.

@@ -2,6 +2,7 @@ import type zh from "../zh/orders";
 
 export default {
   cart: {
+    buyNow: "Buy now",
     title: "Cart",
     empty: "Your cart is empty.",
     browse: "Browse the hall",
@@ -37,6 +38,7 @@ export default {
     },
   },
   checkout: {
+    buyNowHint: "Buy now: only this product is ordered; your cart stays as it is.",
     title: "Checkout",
     lines: "Items",
     delivery: "Delivery",

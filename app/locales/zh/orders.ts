@@ -1,5 +1,6 @@
 export default {
   cart: {
+    buyNow: "立即购买",
     title: "购物车",
     empty: "购物车是空的。",
     browse: "去逛逛",
@@ -35,6 +36,7 @@ export default {
     },
   },
   checkout: {
+    buyNowHint: "立即购买：只结算这一件商品，购物车里的商品保持不变。",
     title: "结算",
     lines: "商品清单",
     delivery: "收货方式",
