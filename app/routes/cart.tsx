@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { Money } from "~/components/money";
 import { ProductPhoto } from "~/components/product-photo";
+import { ProductGrid } from "~/components/product-card";
+import { listFeaturedProducts } from "~/models/catalogue.server";
 import { cartFailure, CartErrorText, type CartActionData } from "~/components/orders/cart-message";
 import { cartOwner, changeCart, getCart, type CartLineView } from "~/models/cart.server";
 import { BuyNowSchema, CartActionSchema } from "~/models/checkout-schema";
@@ -15,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: "购物车 · 一汽扶贫馆"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  return { cart: await getCart(await cartOwner(request, user)) };
+  const cart = await getCart(await cartOwner(request, user));
+  return { cart, suggestions: cart.lines.length === 0 ? await listFeaturedProducts(4) : [] };
 }
 
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : undefined);
@@ -47,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CartPage() {
   const { t } = useTranslation("orders");
-  const { cart } = useLoaderData<typeof loader>();
+  const { cart, suggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section className="mx-auto max-w-3xl space-y-4">
@@ -63,12 +66,20 @@ export default function CartPage() {
         </p>
       ) : null}
       {cart.lines.length === 0 ? (
-        <p className="text-stone-700">
-          {t("cart.empty")}{" "}
-          <Link to="/products" className="font-medium text-brand-700 underline underline-offset-2">
-            {t("cart.browse")}
-          </Link>
-        </p>
+        <div className="space-y-4" data-testid="cart-empty">
+          <p className="text-stone-700">
+            {t("cart.empty")}{" "}
+            <Link to="/products" className="font-medium text-brand-700 underline underline-offset-2">
+              {t("cart.browse")}
+            </Link>
+          </p>
+          {suggestions.length > 0 ? (
+            <section aria-labelledby="cart-suggestions-title">
+              <h2 id="cart-suggestions-title" className="mb-3 font-semibold">{t("shop:list.suggestions")}</h2>
+              <ProductGrid products={suggestions} />
+            </section>
+          ) : null}
+        </div>
       ) : (
         <>
           <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white" aria-label={t("cart.title")}>

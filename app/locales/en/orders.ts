@@ -69,6 +69,11 @@ export default {
     paymentCancelled: "You cancelled the payment. The order is held until its payment deadline; use “Pay now” whenever you are ready.",
   },
   orders: {
+    tabsLabel: "Orders by status",
+    tabs: { all: "All", unpaid: "To pay", toShip: "To ship", shipped: "On the way", done: "Completed", refunds: "Refunds" },
+    emptyTab: "No orders under “{{tab}}”.",
+    allOrders: "See all orders",
+    next: { pay: "Pay now", track: "Track parcel", again: "Buy again", view: "View order" },
     title: "My orders",
     empty: "You have no orders yet.",
     number: "Order number",

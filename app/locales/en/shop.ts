@@ -15,6 +15,9 @@ export default {
     endorsedLink: "See endorsed goods",
   },
   list: {
+    backToAll: "See all products",
+    tryCategories: "Browse by category",
+    suggestions: "Popular now",
     title: "All products",
     searchTitle: "Results for “{{q}}”",
     results: "{{count}} products",

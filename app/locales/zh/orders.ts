@@ -67,6 +67,11 @@ export default {
     paymentCancelled: "您已取消支付。订单会为您保留到支付期限，可随时点击“立即支付”。",
   },
   orders: {
+    tabsLabel: "按状态查看订单",
+    tabs: { all: "全部", unpaid: "待支付", toShip: "待发货", shipped: "待收货", done: "已完成", refunds: "退款" },
+    emptyTab: "没有“{{tab}}”的订单。",
+    allOrders: "查看全部订单",
+    next: { pay: "去支付", track: "查看物流", again: "再来一单", view: "查看订单" },
     title: "我的订单",
     empty: "您还没有订单。",
     number: "订单号",

@@ -13,6 +13,9 @@ export default {
     endorsedLink: "查看代言商品",
   },
   list: {
+    backToAll: "查看全部商品",
+    tryCategories: "按品类看看",
+    suggestions: "大家都在买",
     title: "全部商品",
     searchTitle: "“{{q}}”的搜索结果",
     results: "共 {{count}} 件商品",
