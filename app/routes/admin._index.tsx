@@ -5,6 +5,7 @@ import { Breakdown } from "~/components/ledger/breakdown";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
 import { Money } from "~/components/money";
 import { TableScroller } from "~/components/admin/table-scroller";
+import { countyChartRows, countyTableOrder } from "~/models/dashboard-charts";
 import { beijingYear, FIRST_YEAR, ledgerFigures, parseYear, topProducts } from "~/models/relief-progress.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
@@ -33,6 +34,9 @@ export default function Dashboard() {
   const targetFen = figures.target?.totalFen ?? null;
   const percent = figures.percent;
   const total = figures.total.amountFen;
+  const countyRows = countyTableOrder(
+    figures.byCounty.map((c) => ({ key: c.slug, label: localize(c.nameZh, c.nameEn), kind: c.kind, amountFen: c.amountFen, entryCount: c.entryCount, to: entries({ countyId: c.countyId }) })),
+  );
 
   return (
     <section className="space-y-6">
@@ -123,7 +127,8 @@ export default function Dashboard() {
           id="county"
           title={t("dashboard.byCounty")}
           totalFen={total}
-          rows={figures.byCounty.map((c) => ({ key: c.slug, label: localize(c.nameZh, c.nameEn), amountFen: c.amountFen, entryCount: c.entryCount, to: entries({ countyId: c.countyId }) }))}
+          rows={countyRows}
+          chartRows={countyChartRows(countyRows, (count) => t("dashboard.otherCounties", { count }))}
         />
         <Breakdown
           id="channel"
