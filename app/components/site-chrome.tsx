@@ -100,7 +100,7 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
             placeholder={t("nav.searchPlaceholder")}
             className="min-w-0 flex-1 rounded border-0 bg-white px-3 py-1.5 text-stone-900 placeholder:text-stone-500 sm:py-2"
           />
-          <button type="submit" className="rounded bg-white/15 px-2 py-1.5 hover:bg-white/25 sm:px-3 sm:py-2">
+          <button type="submit" className="rounded bg-brand-800 px-2 py-1.5 hover:bg-stone-900 sm:px-3 sm:py-2">
             {t("nav.search")}
           </button>
         </Form>
