@@ -55,7 +55,7 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
             </NavLink>
           ) : null}
         </nav>
-        <div className="flex min-w-0 flex-1 items-center gap-x-3 overflow-x-auto whitespace-nowrap py-1 text-sm sm:ml-auto sm:flex-none sm:flex-wrap sm:justify-end sm:overflow-visible">
+        <div className="flex min-w-0 flex-1 basis-40 items-center gap-x-3 overflow-x-auto whitespace-nowrap py-1 text-sm sm:ml-auto sm:flex-none sm:basis-auto sm:flex-wrap sm:justify-end sm:overflow-visible">
           <a href={otherLanguageHref} className="underline-offset-2 hover:underline" hrefLang={t("nav.language") === "English" ? "en" : "zh"}>
             {t("nav.language")}
           </a>
@@ -98,7 +98,8 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
             type="search"
             defaultValue={searchParams.get("q") ?? ""}
             placeholder={t("nav.searchPlaceholder")}
-            className="min-w-0 flex-1 rounded border-0 bg-white px-3 py-1.5 text-stone-900 placeholder:text-stone-500 sm:py-2"
+            size={1}
+            className="w-0 min-w-0 flex-1 rounded border-0 bg-white px-3 py-1.5 text-stone-900 placeholder:text-stone-500 sm:py-2"
           />
           <button type="submit" className="rounded bg-brand-800 px-2 py-1.5 hover:bg-stone-900 sm:px-3 sm:py-2">
             {t("nav.search")}

@@ -87,16 +87,16 @@ export default function ProductPage() {
             <StockBadge stock={product.stock} t={t} />
           </p>
           {endorsement ? (
-            <figure className="mt-4 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4" data-testid="endorsement">
-              <figcaption className="text-sm font-semibold text-brand-800">
-                {t("product.endorsementTitle")} ·{" "}
-                {t("product.endorsementBy", { name: endorsement.secretaryName, village: `${localize(endorsement.county.nameZh, endorsement.county.nameEn)}${endorsement.township}${endorsement.village}` })}
-              </figcaption>
+            <section aria-labelledby="endorsement-title" className="mt-4 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4" data-testid="endorsement">
+              <h2 id="endorsement-title" className="text-sm font-semibold text-brand-800">{t("product.endorsementTitle")}</h2>
               {endorsement.words ? <blockquote className="mt-2 text-lg leading-relaxed text-stone-900">“{endorsement.words}”</blockquote> : null}
+              <p className="mt-2 text-sm font-medium text-stone-800">
+                —— {t("product.endorsementBy", { name: endorsement.secretaryName, village: `${localize(endorsement.county.nameZh, endorsement.county.nameEn)}${endorsement.township}${endorsement.village}` })}
+              </p>
               {endorsement.dispatchingUnit ? (
                 <p className="mt-1 text-xs text-stone-600">{t("product.dispatchingUnit", { unit: endorsement.dispatchingUnit })}</p>
               ) : null}
-            </figure>
+            </section>
           ) : null}
           <AddToCartForm
             productId={product.id}
