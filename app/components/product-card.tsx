@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useLocalize } from "~/utils/localize";
 import { Money } from "./money";
+import { ProductPhoto } from "./product-photo";
 
 export type ProductCardData = {
   slug: string;
@@ -30,11 +31,10 @@ function ProductCard({ product, t }: { product: ProductCardData; t: TFunction<"s
   return (
     <li className="group flex flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
       <Link to={`/products/${product.slug}`} className="flex flex-1 flex-col" prefetch="intent">
-        <img
-          src={product.images[0]?.url ?? "/images/placeholder.svg"}
+        <ProductPhoto
+          url={product.images[0]?.url}
           alt=""
-          width={400}
-          height={400}
+          sizes="(min-width: 1024px) 240px, (min-width: 640px) 33vw, 50vw"
           loading="lazy"
           className="aspect-square w-full bg-stone-100 object-cover"
         />

@@ -36,12 +36,13 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link to="/" className="flex items-baseline gap-2">
+      {/* Two rows on a phone (brand and links; menu and search), so the page starts high on a small screen. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1.5 px-3 py-2 sm:gap-x-4 sm:gap-y-2 sm:px-4 sm:py-3">
+        <Link to="/" className="flex shrink-0 items-baseline gap-2">
           <span className="text-lg font-bold">{t("hallName")}</span>
           <span className="hidden text-sm text-brand-100 sm:inline">{t("hallTagline")}</span>
         </Link>
-        <nav aria-label={t("nav.menu")} className="order-last flex w-full items-center gap-1 text-sm md:order-none md:w-auto md:flex-1">
+        <nav aria-label={t("nav.menu")} className="order-last flex items-center gap-1 text-sm md:order-none md:flex-1">
           <NavLink to="/products" className={navClass}>
             {t("nav.products")}
           </NavLink>
@@ -54,7 +55,7 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
             </NavLink>
           ) : null}
         </nav>
-        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 whitespace-nowrap text-sm">
+        <div className="flex min-w-0 flex-1 basis-40 items-center gap-x-3 overflow-x-auto whitespace-nowrap py-1 text-sm sm:ml-auto sm:flex-none sm:basis-auto sm:flex-wrap sm:justify-end sm:overflow-visible">
           <a href={otherLanguageHref} className="underline-offset-2 hover:underline" hrefLang={t("nav.language") === "English" ? "en" : "zh"}>
             {t("nav.language")}
           </a>
@@ -87,7 +88,7 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
             </Link>
           )}
         </div>
-        <Form method="get" action="/products" role="search" className="order-last flex w-full gap-2 md:order-none md:w-auto md:min-w-72">
+        <Form method="get" action="/products" role="search" className="order-last flex min-w-0 flex-1 gap-2 md:order-none md:min-w-72 md:flex-none">
           <label htmlFor="site-search" className="sr-only">
             {t("nav.search")}
           </label>
@@ -97,9 +98,10 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
             type="search"
             defaultValue={searchParams.get("q") ?? ""}
             placeholder={t("nav.searchPlaceholder")}
-            className="min-w-0 flex-1 rounded border-0 bg-white px-3 py-2 text-stone-900 placeholder:text-stone-500"
+            size={1}
+            className="w-0 min-w-0 flex-1 rounded border-0 bg-white px-3 py-1.5 text-stone-900 placeholder:text-stone-500 sm:py-2"
           />
-          <button type="submit" className="rounded bg-white/15 px-3 py-2 hover:bg-white/25">
+          <button type="submit" className="rounded bg-brand-800 px-2 py-1.5 hover:bg-stone-900 sm:px-3 sm:py-2">
             {t("nav.search")}
           </button>
         </Form>

@@ -178,6 +178,20 @@ export type CartView = {
 const emptyCart: CartView = { lines: [], itemCount: 0, totalFen: 0, ready: false, fingerprint: "" };
 
 /** The cart as the shopper should see it today: current prices, and every reason a line cannot be bought. */
+const lineProductSelect = {
+  id: true,
+  slug: true,
+  nameZh: true,
+  nameEn: true,
+  spec: true,
+  priceFen: true,
+  stock: true,
+  maxPerOrder: true,
+  status: true,
+  supplier: { select: { status: true } },
+  images: { select: { url: true }, orderBy: { sortOrder: "asc" }, take: 1 },
+} as const;
+
 export async function getCart(owner: CartOwner): Promise<CartView> {
   if ("token" in owner && !owner.token) return emptyCart;
   const cart = await prisma.cart.findFirst({
@@ -188,56 +202,69 @@ export async function getCart(owner: CartOwner): Promise<CartView> {
         select: {
           quantity: true,
           priceFenWhenAdded: true,
-          product: {
-            select: {
-              id: true,
-              slug: true,
-              nameZh: true,
-              nameEn: true,
-              spec: true,
-              priceFen: true,
-              stock: true,
-              maxPerOrder: true,
-              status: true,
-              supplier: { select: { status: true } },
-              images: { select: { url: true }, orderBy: { sortOrder: "asc" }, take: 1 },
-            },
-          },
+          product: { select: lineProductSelect },
         },
       },
     },
   });
   if (!cart || cart.lines.length === 0) return emptyCart;
 
-  const lines = cart.lines.map(({ quantity, priceFenWhenAdded, product: p }): CartLineView => {
-    let issue: LineIssue | null = null;
-    if (!isSellable(p)) issue = { kind: "unavailable" };
-    else if (p.stock <= 0) issue = { kind: "sold-out" };
-    else if (p.maxPerOrder !== null && quantity > p.maxPerOrder) issue = { kind: "over-limit", limit: p.maxPerOrder };
-    else if (quantity > p.stock) issue = { kind: "over-stock", available: p.stock };
-    return {
-      productId: p.id,
-      slug: p.slug,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      spec: p.spec,
-      imageUrl: p.images[0]?.url ?? null,
-      quantity,
-      unitPriceFen: p.priceFen,
-      lineTotalFen: p.priceFen * quantity,
-      priceWasFen: priceFenWhenAdded === p.priceFen ? null : priceFenWhenAdded,
-      issue,
-    };
-  });
+  return cartView(cart.lines.map(({ quantity, priceFenWhenAdded, product }) => lineView(quantity, priceFenWhenAdded, product)));
+}
+
+type LineProduct = {
+  id: number;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  spec: string;
+  priceFen: number;
+  stock: number;
+  maxPerOrder: number | null;
+  status: string;
+  supplier: { status: string };
+  images: { url: string }[];
+};
+
+function lineView(quantity: number, priceFenWhenAdded: number, p: LineProduct): CartLineView {
+  let issue: LineIssue | null = null;
+  if (!isSellable(p)) issue = { kind: "unavailable" };
+  else if (p.stock <= 0) issue = { kind: "sold-out" };
+  else if (p.maxPerOrder !== null && quantity > p.maxPerOrder) issue = { kind: "over-limit", limit: p.maxPerOrder };
+  else if (quantity > p.stock) issue = { kind: "over-stock", available: p.stock };
+  return {
+    productId: p.id,
+    slug: p.slug,
+    nameZh: p.nameZh,
+    nameEn: p.nameEn,
+    spec: p.spec,
+    imageUrl: p.images[0]?.url ?? null,
+    quantity,
+    unitPriceFen: p.priceFen,
+    lineTotalFen: p.priceFen * quantity,
+    priceWasFen: priceFenWhenAdded === p.priceFen ? null : priceFenWhenAdded,
+    issue,
+  };
+}
+
+function cartView(lines: CartLineView[]): CartView {
   const orderable = lines.filter((l) => !l.issue);
-  const fingerprint = cartFingerprint(lines);
   return {
     lines,
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
     totalFen: orderable.reduce((sum, l) => sum + l.lineTotalFen, 0),
     ready: orderable.length === lines.length,
-    fingerprint,
+    fingerprint: cartFingerprint(lines),
   };
+}
+
+/**
+ * 立即购买: one product at today's price, shown and checked like a cart of one line, while the buyer's
+ * own cart stays as it is.
+ */
+export async function getBuyNowView(productId: number, quantity: number): Promise<CartView> {
+  const product = await prisma.product.findUnique({ where: { id: productId }, select: lineProductSelect });
+  return product ? cartView([lineView(quantity, product.priceFen, product)]) : emptyCart;
 }
 
 /**

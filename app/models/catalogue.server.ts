@@ -4,7 +4,7 @@ import { PAGE_SIZE, type ProductFilters, type Sort } from "./catalogue-filters";
 import { createTtlCache } from "~/utils/ttl-cache.server";
 import { sellableWhere, SELLABLE_SQL } from "./sellable.server";
 import { isPostgres, sql } from "~/utils/sql-dialect.server";
-import { SEARCH_VECTOR, toFtsQuery, toTsQuery } from "./search.server";
+import { SEARCH_VECTOR, skuCandidates, toFtsQuery, toTsQuery } from "./search.server";
 
 /** What a product card shows. */
 export type ProductCard = {
@@ -82,11 +82,14 @@ const reference = createTtlCache<unknown>({ ttlMs: 60_000, max: 10 });
 /** For tests, and after administrative changes that should show at once in this process. */
 export function forgetCatalogueCache() {
   totals.clear();
+  soldCounts.clear();
   reference.clear();
 }
 
 function filterQuery(filters: ProductFilters): CardQuery | null {
   const q: CardQuery = { from: `"Product" p`, where: [SELLABLE_SQL], params: [], order: ORDER_SQL[filters.sort] };
+  // SKU search runs on SQLite's FTS5 table; PostgreSQL searches names only so far (ADR 025).
+  const skus = filters.q && !isPostgres ? skuCandidates(filters.q) : [];
   if (filters.q && isPostgres) {
     // ADR 025: the tsquery joins as a one-row table so WHERE and ORDER BY share one parameter.
     const match = toTsQuery(filters.q);
@@ -95,6 +98,12 @@ function filterQuery(filters: ProductFilters): CardQuery | null {
     q.where.push(`${SEARCH_VECTOR} @@ tsq`);
     q.params.push(match);
     if (filters.sort === "relevance") q.order = `ts_rank('{0.4, 0.3, 0.4, 1.0}', ${SEARCH_VECTOR}, tsq) DESC, p."id" ASC`;
+  } else if (skus.length > 0) {
+    // A product code finds its product, and whatever the words of it match by name as well.
+    const match = toFtsQuery(filters.q);
+    const byName = match ? ` OR p."id" IN (SELECT rowid FROM "product_search" WHERE "product_search" MATCH ?)` : "";
+    q.where.push(`(p."sku" IN (${skus.map(() => "?").join(", ")})${byName})`);
+    q.params.push(...skus, ...(match ? [match] : []));
   } else if (filters.q) {
     const match = toFtsQuery(filters.q);
     if (!match) return null;
@@ -166,18 +175,45 @@ export async function getProductBySlug(slug: string) {
       images: { select: { url: true }, orderBy: { sortOrder: "asc" } },
       category: { select: { slug: true, nameZh: true, nameEn: true } },
       county: { select: { id: true, slug: true, nameZh: true, nameEn: true, provinceZh: true, provinceEn: true } },
-      supplier: { select: { name: true, kind: true } },
+      supplier: { select: { name: true, kind: true, county: { select: { nameZh: true, nameEn: true, provinceZh: true, provinceEn: true, kind: true } } } },
       endorsement: {
         select: { secretaryName: true, village: true, township: true, dispatchingUnit: true, words: true, county: { select: { nameZh: true, nameEn: true } } },
       },
     },
   });
   if (!product) return null;
-  const moreFromCounty = await queryCards(
-    { from: `"Product" p`, where: [SELLABLE_SQL, `p."countyId" = ?`, `p."id" <> ?`], params: [product.county.id, product.id], order: ORDER_SQL.relevance },
-    4,
-  );
-  return { product, moreFromCounty };
+  const [moreFromCounty, sold] = await Promise.all([
+    queryCards(
+      { from: `"Product" p`, where: [SELLABLE_SQL, `p."countyId" = ?`, `p."id" <> ?`], params: [product.county.id, product.id], order: ORDER_SQL.relevance },
+      4,
+    ),
+    soldCount(product.id),
+  ]);
+  return { product, moreFromCounty, sold };
+}
+
+// 件已售: up to a minute old, like the totals; the product page is the busiest page after the list.
+const soldCounts = createTtlCache<number>({ ttlMs: 60_000, max: 5_000 });
+
+/** Units sold so far: lines of orders that were paid and not wholly refunded or cancelled. */
+export function soldCount(productId: number) {
+  return soldCounts.get(String(productId), async () => {
+    const rows = await prisma.$queryRaw<{ n: bigint | number | null }[]>`
+      SELECT SUM(l."quantity") AS n FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
+      WHERE l."productId" = ${productId} AND o."paidAt" IS NOT NULL AND o."status" NOT IN ('CANCELLED', 'REFUNDED')`;
+    return Number(rows[0]?.n ?? 0);
+  });
+}
+
+/** Typical days from payment to the door, by where the goods come from (Tibet is far from every hall). */
+const DELIVERY_DAYS: Record<string, { min: number; max: number }> = {
+  ASSIGNED: { min: 3, max: 5 },
+  JILIN: { min: 2, max: 4 },
+  TIBET: { min: 7, max: 12 },
+};
+
+export function typicalDeliveryDays(countyKind: string) {
+  return DELIVERY_DAYS[countyKind] ?? { min: 3, max: 7 };
 }
 
 const countySelect = {

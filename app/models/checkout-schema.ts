@@ -34,6 +34,9 @@ export const CartActionSchema = z.discriminatedUnion(
 );
 export type CartAction = z.infer<typeof CartActionSchema>;
 
+/** 立即购买: one product and how many, straight to checkout (the cart is left as it is). */
+export const BuyNowSchema = z.object({ productId: id("orders:errors.unknownProduct"), quantity });
+
 export const deliveryMethods = ["DELIVERY", "PICKUP"] as const;
 
 const optionalId = (message: string) =>

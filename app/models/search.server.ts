@@ -84,3 +84,15 @@ export function toTsQuery(input: string): string | null {
   });
   return clauses.join(" & ");
 }
+
+const SKU_LIKE = /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/;
+
+/**
+ * A product code such as ZL-0001 (letters, digits and . _ -, with a digit somewhere), as typed and in
+ * capitals; empty when the input cannot be one. The shop matches these against Product.sku exactly.
+ */
+export function skuCandidates(input: string): string[] {
+  const typed = input.normalize("NFKC").trim();
+  if (!SKU_LIKE.test(typed) || !/\d/.test(typed)) return [];
+  return [...new Set([typed, typed.toUpperCase()])];
+}

@@ -7,6 +7,7 @@ import { Money } from "~/components/money";
 import { BackupAge } from "~/components/admin/backup-age";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { backupStatus } from "~/models/backup.server";
+import { countyChartRows, countyTableOrder } from "~/models/dashboard-charts";
 import { beijingYear, FIRST_YEAR, ledgerFigures, parseYear, topProducts } from "~/models/relief-progress.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
@@ -35,6 +36,9 @@ export default function Dashboard() {
   const targetFen = figures.target?.totalFen ?? null;
   const percent = figures.percent;
   const total = figures.total.amountFen;
+  const countyRows = countyTableOrder(
+    figures.byCounty.map((c) => ({ key: c.slug, label: localize(c.nameZh, c.nameEn), kind: c.kind, amountFen: c.amountFen, entryCount: c.entryCount, to: entries({ countyId: c.countyId }) })),
+  );
 
   return (
     <section className="space-y-6">
@@ -126,7 +130,8 @@ export default function Dashboard() {
           id="county"
           title={t("dashboard.byCounty")}
           totalFen={total}
-          rows={figures.byCounty.map((c) => ({ key: c.slug, label: localize(c.nameZh, c.nameEn), amountFen: c.amountFen, entryCount: c.entryCount, to: entries({ countyId: c.countyId }) }))}
+          rows={countyRows}
+          chartRows={countyChartRows(countyRows, (count) => t("dashboard.otherCounties", { count }))}
         />
         <Breakdown
           id="channel"

@@ -155,6 +155,7 @@ export default function EditProduct() {
       ) : null}
 
       <p className="text-sm"><Link to={`/admin/products/${product.id}/pricing`} className="text-brand-700 underline">{t("pricing.link")}</Link></p>
+      <p className="text-sm"><Link to={`/admin/products/${product.id}/photos`} className="text-brand-700 underline">{t("photos.link")}</Link></p>
       {/* Keyed so a saved or rejected submission re-renders the fields from what the server now says. */}
       <Form key={`${String(product.updatedAt)}${failed("update") ? "-rejected" : ""}`} method="post" noValidate className={card}>
         <h2 className="text-lg font-semibold">{t("product.details")}</h2>

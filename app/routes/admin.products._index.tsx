@@ -41,6 +41,7 @@ export default function AdminProducts() {
         <div className="flex flex-wrap gap-2 text-sm">
           <Link to="/admin/products/new" className="rounded bg-brand-700 px-3 py-2 text-white hover:bg-brand-800">{t("products.new")}</Link>
           <Link to="/admin/products/import" className="rounded border border-stone-400 bg-white px-3 py-2 hover:bg-stone-100">{t("products.import")}</Link>
+          <Link to="/admin/products/photos" className="rounded border border-stone-400 bg-white px-3 py-2 hover:bg-stone-100">{t("photos.bulkLink")}</Link>
           <a href="/admin/products/export.csv" download className="rounded border border-stone-400 bg-white px-3 py-2 hover:bg-stone-100">{t("products.export")}</a>
         </div>
       </div>

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Money } from "~/components/money";
+import { ProductPhoto } from "~/components/product-photo";
+import { ProductGrid } from "~/components/product-card";
+import { listFeaturedProducts } from "~/models/catalogue.server";
 import { cartFailure, CartErrorText, type CartActionData } from "~/components/orders/cart-message";
 import { cartOwner, changeCart, getCart, type CartLineView } from "~/models/cart.server";
-import { CartActionSchema } from "~/models/checkout-schema";
+import { BuyNowSchema, CartActionSchema } from "~/models/checkout-schema";
 import { getOptionalUser } from "~/utils/auth.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
@@ -14,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: "购物车 · 一汽扶贫馆"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  return { cart: await getCart(await cartOwner(request, user)) };
+  const cart = await getCart(await cartOwner(request, user));
+  return { cart, suggestions: cart.lines.length === 0 ? await listFeaturedProducts(4) : [] };
 }
 
 const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : undefined);
@@ -24,6 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
   const form = await request.formData();
   const raw = { intent: text(form.get("intent")), productId: text(form.get("productId")), quantity: text(form.get("quantity")) };
+  if (raw.intent === "buy-now") {
+    const buy = BuyNowSchema.safeParse(raw);
+    if (buy.success) throw redirect(`/checkout?buy=${buy.data.productId}&quantity=${buy.data.quantity}`);
+    const echo = { intent: null, productId: Number(raw.productId) || null, quantity: (raw.quantity ?? "").slice(0, 12) };
+    return data(cartFailure(echo, buy.error.issues[0]?.message ?? "orders:errors.quantity"), { status: 400 });
+  }
   const parsed = CartActionSchema.safeParse(raw);
   const productId = parsed.success ? parsed.data.productId : /^\d{1,9}$/.test(raw.productId ?? "") ? Number(raw.productId) : null;
   // Echo what was typed, briefly, so the field keeps it; a 10 kB string comes back cut short.
@@ -40,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CartPage() {
   const { t } = useTranslation("orders");
-  const { cart } = useLoaderData<typeof loader>();
+  const { cart, suggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section className="mx-auto max-w-3xl space-y-4">
@@ -56,12 +66,20 @@ export default function CartPage() {
         </p>
       ) : null}
       {cart.lines.length === 0 ? (
-        <p className="text-stone-700">
-          {t("cart.empty")}{" "}
-          <Link to="/products" className="font-medium text-brand-700 underline underline-offset-2">
-            {t("cart.browse")}
-          </Link>
-        </p>
+        <div className="space-y-4" data-testid="cart-empty">
+          <p className="text-stone-700">
+            {t("cart.empty")}{" "}
+            <Link to="/products" className="font-medium text-brand-700 underline underline-offset-2">
+              {t("cart.browse")}
+            </Link>
+          </p>
+          {suggestions.length > 0 ? (
+            <section aria-labelledby="cart-suggestions-title">
+              <h2 id="cart-suggestions-title" className="mb-3 font-semibold">{t("shop:list.suggestions")}</h2>
+              <ProductGrid products={suggestions} />
+            </section>
+          ) : null}
+        </div>
       ) : (
         <>
           <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white" aria-label={t("cart.title")}>
@@ -105,7 +123,7 @@ function CartLine({ line, actionData }: { line: CartLineView; actionData?: CartA
   const busy = navigation.state !== "idle" && navigation.formData?.get("productId") === String(line.productId);
   return (
     <li className="flex flex-wrap gap-3 p-3" data-testid="cart-line">
-      <img src={line.imageUrl ?? "/images/placeholder.svg"} alt="" width={64} height={64} className="h-16 w-16 rounded bg-stone-100 object-cover" />
+      <ProductPhoto url={line.imageUrl} alt="" sizes="64px" width={64} height={64} className="h-16 w-16 rounded bg-stone-100 object-cover" />
       <div className="min-w-0 flex-1 basis-40">
         <Link to={`/products/${line.slug}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           {name}

@@ -8,9 +8,9 @@ import { Money } from "~/components/money";
 import { FieldError, FormAlert } from "~/components/orders/field-error";
 import { listAddresses, getAddress } from "~/models/address.server";
 import { formatAddress } from "~/models/account-schema";
-import { getCart } from "~/models/cart.server";
-import { CheckoutSchema, fieldErrorsOf, MAX_NOTE_LENGTH } from "~/models/checkout-schema";
-import { placeCartOrder, reservationMinutes, type Delivery, type LineProblem } from "~/models/order.server";
+import { getBuyNowView, getCart } from "~/models/cart.server";
+import { BuyNowSchema, CheckoutSchema, fieldErrorsOf, MAX_NOTE_LENGTH } from "~/models/checkout-schema";
+import { placeCartOrder, placeOrder, reservationMinutes, type Delivery, type LineProblem } from "~/models/order.server";
 import { prepareInstantPayment, startPayment } from "~/models/payment.server";
 import { listPickupPoints } from "~/models/pickup.server";
 import { requireUser } from "~/utils/auth.server";
@@ -18,11 +18,25 @@ import { useLocalize } from "~/utils/localize";
 
 export const meta: MetaFunction = () => [{ title: "结算 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
+/** 立即购买 (?buy=<product id>&quantity=<n>): that product alone; otherwise the buyer's cart. */
+function buyNowOf(params: URLSearchParams | FormData) {
+  const productId = params.get("buy");
+  if (productId === null) return null;
+  const parsed = BuyNowSchema.safeParse({ productId, quantity: params.get("quantity") });
+  if (!parsed.success) throw redirect("/cart");
+  return parsed.data;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [cart, addresses, pickupPoints] = await Promise.all([getCart({ userId: user.id }), listAddresses(user.id), listPickupPoints()]);
+  const buyNow = buyNowOf(new URL(request.url).searchParams);
+  const [cart, addresses, pickupPoints] = await Promise.all([
+    buyNow ? getBuyNowView(buyNow.productId, buyNow.quantity) : getCart({ userId: user.id }),
+    listAddresses(user.id),
+    listPickupPoints(),
+  ]);
   // A new key per rendering of the form: sending the same form twice makes one order.
-  return { cart, addresses, pickupPoints, checkoutKey: randomUUID(), reservationMinutes: reservationMinutes() };
+  return { cart, buyNow, addresses, pickupPoints, checkoutKey: randomUUID(), reservationMinutes: reservationMinutes() };
 }
 
 type Values = Record<"method" | "addressId" | "pickupPointId" | "note", string>;
@@ -69,6 +83,22 @@ export async function action({ request }: ActionFunctionArgs) {
     delivery = { method: "PICKUP", pickupPointId: input.pickupPointId! };
   }
 
+  const buyNow = buyNowOf(form);
+  if (buyNow) {
+    // The page showed one product at one price: a price changed since is shown again, not ordered.
+    const view = await getBuyNowView(buyNow.productId, buyNow.quantity);
+    if (view.fingerprint !== input.cartFingerprint) throw redirect(`/checkout?buy=${buyNow.productId}&quantity=${buyNow.quantity}&changed=1`);
+    const result = await placeOrder({ userId: user.id, checkoutKey: input.checkoutKey, lines: [buyNow], delivery, note: input.note });
+    if (!result.ok) {
+      if (result.reason === "lines") return fail(409, { problems: result.problems });
+      if (result.reason === "pickup-unknown") return fail(400, { fieldErrors: { pickupPointId: ["orders:errors.pickupPoint"] } });
+      return fail(400, { formError: "checkout.notReady" });
+    }
+    const payment = await startPayment(result.order.id, new URL(request.url).origin);
+    if (payment.ok) throw redirect(payment.redirectUrl);
+    throw redirect(`/orders/${result.order.number}?payment=${payment.reason}`);
+  }
+
   const instant = prepareInstantPayment();
   const result = await placeCartOrder({
     userId: user.id,
@@ -96,7 +126,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Checkout() {
   const { t } = useTranslation("orders");
   const localize = useLocalize();
-  const { cart, addresses, pickupPoints, checkoutKey, reservationMinutes } = useLoaderData<typeof loader>();
+  const { cart, buyNow, addresses, pickupPoints, checkoutKey, reservationMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -123,6 +153,7 @@ export default function Checkout() {
   return (
     <section className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("checkout.title")}</h1>
+      {buyNow ? <p className="text-sm text-stone-700">{t("checkout.buyNowHint")}</p> : null}
       {searchParams.get("changed") ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t("checkout.changed")}</p>
       ) : null}
@@ -169,6 +200,12 @@ export default function Checkout() {
         <Form method="post" className="space-y-5" noValidate>
           <input type="hidden" name="checkoutKey" value={checkoutKey} />
           <input type="hidden" name="cartFingerprint" value={cart.fingerprint} />
+          {buyNow ? (
+            <>
+              <input type="hidden" name="buy" value={buyNow.productId} />
+              <input type="hidden" name="quantity" value={buyNow.quantity} />
+            </>
+          ) : null}
           <fieldset aria-describedby={errors.method ? "method-error" : undefined}>
             <legend className="font-semibold">{t("checkout.delivery")}</legend>
             <div className="mt-2 flex flex-wrap gap-4">

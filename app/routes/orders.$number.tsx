@@ -7,6 +7,7 @@ import { DateTime } from "~/components/admin/date-time";
 import { FormAlert } from "~/components/orders/field-error";
 import { OrderSections } from "~/components/orders/order-details";
 import { OrderStatusBadge } from "~/components/orders/order-status";
+import { mainImagesBySku } from "~/models/my-orders.server";
 import { getOrderForUser } from "~/models/order.server";
 import { cancelOrder, startPayment } from "~/models/payment.server";
 import { requireUser } from "~/utils/auth.server";
@@ -28,7 +29,7 @@ async function ownOrder(request: Request, number: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { order } = await ownOrder(request, params.number);
-  return { order };
+  return { order, lineImages: await mainImagesBySku(order.lines.map((l) => l.sku)) };
 }
 
 const IntentSchema = z.object({ intent: z.enum(["pay", "cancel"], "orders:errors.intent") });
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrderPage() {
   const { t } = useTranslation("orders");
-  const { order } = useLoaderData<typeof loader>();
+  const { order, lineImages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -119,7 +120,7 @@ export default function OrderPage() {
         </section>
       ) : null}
 
-      <OrderSections order={order} showNotes="buyer" />
+      <OrderSections order={order} showNotes="buyer" lineImages={lineImages} />
       <Link to="/orders" className="inline-block text-sm font-medium text-brand-700 underline underline-offset-2">{t("orders.backToList")}</Link>
     </article>
   );

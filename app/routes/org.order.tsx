@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, u
 import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { BulkNav, useMessageParams, useRowProblemText } from "~/components/org/bulk-nav";
+import { GridRow } from "~/components/org/grid-row";
 import {
   deleteList,
   getDraftRows,
@@ -202,20 +203,15 @@ export default function QuickOrder() {
           <tbody key={gridKey}>
             {allRows.map((row, i) => {
               const problem = problemsByRow.get(i + 1);
-              const errorId = problem ? `row-${i}-error` : undefined;
               return (
-                <tr key={i} className="align-top">
-                  <td className="py-1 pr-2 text-stone-600">{i + 1}</td>
-                  <td className="py-1 pr-2">
-                    <label htmlFor={`sku-${i}`} className="sr-only">{t("order.skuOfRow", { row: i + 1 })}</label>
-                    <input id={`sku-${i}`} name={`sku.${i}`} defaultValue={row.sku} autoComplete="off" aria-invalid={problem ? true : undefined} aria-describedby={errorId} className="w-full min-w-0 rounded border border-stone-400 px-2 py-1 font-mono aria-[invalid=true]:border-red-700" />
-                    {problem ? <p id={errorId} className="mt-1 text-xs text-red-700">{problemText(problem)}</p> : null}
-                  </td>
-                  <td className="py-1 pr-2">
-                    <label htmlFor={`quantity-${i}`} className="sr-only">{t("order.quantityOfRow", { row: i + 1 })}</label>
-                    <input id={`quantity-${i}`} name={`quantity.${i}`} defaultValue={row.quantity} inputMode="numeric" autoComplete="off" aria-invalid={problem ? true : undefined} aria-describedby={errorId} className="w-full min-w-0 rounded border border-stone-400 px-2 py-1 aria-[invalid=true]:border-red-700" />
-                  </td>
-                </tr>
+                <GridRow
+                  key={i}
+                  index={i}
+                  organisationId={organisation.id}
+                  row={row}
+                  errorId={problem ? `row-${i}-error` : undefined}
+                  problemText={problem ? problemText(problem) : null}
+                />
               );
             })}
           </tbody>

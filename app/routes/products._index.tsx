@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { ProductGrid } from "~/components/product-card";
 import { filtersToSearch, parseProductFilters, sorts, type Sort } from "~/models/catalogue-filters";
-import { listCategories, listCountyOptions, listProducts } from "~/models/catalogue.server";
+import { listCategories, listCountyOptions, listFeaturedProducts, listProducts } from "~/models/catalogue.server";
 import { fenToYuanInput } from "~/utils/money";
 import { useLocalize } from "~/utils/localize";
 
@@ -13,7 +13,10 @@ export const meta: MetaFunction = () => [{ title: "全部商品 · 一汽扶贫�
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, problems } = parseProductFilters(new URL(request.url).searchParams);
   const [result, counties, categories] = await Promise.all([listProducts(filters), listCountyOptions(), listCategories()]);
+  // Nothing found: offer goods worth a look rather than an empty page.
+  const suggestions = result.total === 0 ? await listFeaturedProducts(4) : [];
   return {
+    suggestions,
     filters,
     problems,
     ...result,
@@ -25,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ProductList() {
   const { t } = useTranslation("shop");
   const localize = useLocalize();
-  const { filters, problems, products, total, pages, counties, categories } = useLoaderData<typeof loader>();
+  const { filters, problems, products, total, pages, counties, categories, suggestions } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const activeFilters = [filters.county, filters.category, filters.endorsed, filters.inStock, filters.minFen !== null || filters.maxFen !== null].filter(Boolean).length;
   const selectClass = "mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1.5";
@@ -134,9 +137,27 @@ export default function ProductList() {
             </label>
           </div>
           {products.length === 0 ? (
-            <div className="mt-6 rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center">
-              <p className="font-medium">{t("list.none")}</p>
-              <p className="mt-1 text-sm text-stone-600">{t("list.noneHint")}</p>
+            <div className="mt-6 space-y-4" data-testid="no-results">
+              <div className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center">
+                <p className="font-medium">{t("list.none")}</p>
+                <p className="mt-1 text-sm text-stone-600">{t("list.noneHint")}</p>
+                <Link to="/products" className="mt-3 inline-block font-medium text-brand-700 underline underline-offset-2">{t("list.backToAll")}</Link>
+                <ul className="mt-4 flex flex-wrap justify-center gap-2 text-sm" aria-label={t("list.tryCategories")}>
+                  {categories.map((c) => (
+                    <li key={c.slug}>
+                      <Link to={`/products?category=${c.slug}`} className="block rounded-full border border-stone-300 px-3 py-1 hover:bg-stone-100">
+                        {localize(c.nameZh, c.nameEn)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              {suggestions.length > 0 ? (
+                <section aria-labelledby="suggestions-title">
+                  <h2 id="suggestions-title" className="mb-3 font-semibold">{t("list.suggestions")}</h2>
+                  <ProductGrid products={suggestions} />
+                </section>
+              ) : null}
             </div>
           ) : (
             <div className="mt-4">

@@ -53,6 +53,16 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SENTRY_DSN: z.url({ protocol: /^https?$/ }).optional(),
+    // Product photos: originals and their variants live on the local disk (PHOTO_DIR) or in an S3 bucket.
+    PHOTO_STORE: z.enum(["disk", "s3"]).default("disk"),
+    PHOTO_DIR: z.string().min(1).default("./data/photos"),
+    PHOTO_MAX_MB: z.coerce.number().positive().max(100).default(15),
+    S3_BUCKET: z.string().min(1).optional(),
+    // An S3-compatible endpoint (MinIO, OSS, COS…); unset means AWS itself.
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -65,6 +75,9 @@ const schema = z
         path: ["STRIPE_SECRET_KEY"],
         message: "is required in production (or set ALLOW_TEST_PAYMENTS=true for a demo that takes no real money)",
       });
+    }
+    if (env.PHOTO_STORE === "s3" && !env.S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when PHOTO_STORE=s3" });
     }
     // Without the signing secret no Stripe payment could ever be confirmed.
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {

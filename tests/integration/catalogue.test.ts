@@ -137,6 +137,57 @@ describe("what the shop may sell", () => {
   });
 });
 
+describe("product codes and sales", () => {
+  // SKU search is SQLite-only so far (ADR 025).
+  it.skipIf(isPostgres)("finds a product by its SKU, typed in any case, as well as by name", async () => {
+    const product = await prisma.product.findFirstOrThrow({ where: { status: "ACTIVE", supplier: { status: "ADMITTED" } }, orderBy: { id: "asc" } });
+    for (const typed of [product.sku, product.sku.toLowerCase(), ` ${product.sku} `]) {
+      const { products } = await list(`q=${encodeURIComponent(typed)}`, 500);
+      expect(products.map((p) => p.slug), typed).toContain(product.slug);
+    }
+    expect(await namesFor("q=ZL-99999")).toEqual([]);
+  });
+
+  it("counts units sold from paid orders only (not unpaid, cancelled or refunded ones)", async () => {
+    const product = await prisma.product.findFirstOrThrow({ where: { status: "ACTIVE", supplier: { status: "ADMITTED" } }, orderBy: { id: "desc" } });
+    const user = await prisma.user.create({ data: { username: "sold-counter", name: "买家", role: "EMPLOYEE", passwordHash: "x" } });
+    const order = (n: number, status: string, quantity: number, paid: boolean) =>
+      prisma.order.create({
+        data: {
+          number: `FP-TEST-${n}`,
+          userId: user.id,
+          status,
+          subtotalFen: product.priceFen * quantity,
+          totalFen: product.priceFen * quantity,
+          deliveryMethod: "PICKUP",
+          checkoutKey: `sold-${n}`,
+          paidAt: paid ? new Date() : null,
+          lines: {
+            create: {
+              productId: product.id,
+              sku: product.sku,
+              nameZh: product.nameZh,
+              nameEn: product.nameEn,
+              spec: product.spec,
+              countyId: product.countyId,
+              unitPriceFen: product.priceFen,
+              quantity,
+              lineTotalFen: product.priceFen * quantity,
+            },
+          },
+        },
+      });
+    await order(1, "PAID", 3, true);
+    await order(2, "COMPLETED", 2, true);
+    await order(3, "AWAITING_PAYMENT", 50, false);
+    await order(4, "CANCELLED", 40, false);
+    await order(5, "REFUNDED", 30, true);
+    forgetCatalogueCache();
+    const found = await getProductBySlug(product.slug);
+    expect(found?.sold).toBe(5);
+  });
+});
+
 describe("the database itself", () => {
   it("refuses negative stock and non-positive prices even if code tried", async () => {
     const product = await prisma.product.findFirstOrThrow();

@@ -6,6 +6,7 @@ import { Money } from "~/components/money";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { useLanguage } from "~/utils/localize";
 import { formatFen, formatWan } from "~/utils/money";
+import { wanTicks } from "~/models/dashboard-charts";
 
 export type BreakdownRow = { key: string; label: string; amountFen: number; entryCount: number; to: string };
 
@@ -14,24 +15,40 @@ export type BreakdownRow = { key: string; label: string; amountFen: number; entr
  * width) and the same numbers as a table, which is also what screen readers and phones use.
  * Every amount links to the entries it sums.
  */
-export function Breakdown({ id, title, rows, totalFen }: { id: string; title: string; rows: BreakdownRow[]; totalFen: number }) {
+export function Breakdown({
+  id,
+  title,
+  rows,
+  totalFen,
+  chartRows = rows,
+}: {
+  id: string;
+  title: string;
+  rows: BreakdownRow[];
+  totalFen: number;
+  /** What the chart draws, when it groups rows the table lists one by one. */
+  chartRows?: { key: string; label: string; amountFen: number }[];
+}) {
   const { t } = useTranslation("ledger");
   const locale = useLanguage();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
-  const data = rows.map((r) => ({ name: r.label, yuan: r.amountFen / 100, fen: r.amountFen }));
+  const data = chartRows.map((r) => ({ name: r.label, fen: r.amountFen }));
+  const ticks = wanTicks(Math.max(0, ...chartRows.map((r) => r.amountFen)));
+  // Up to six bars every label fits; beyond that recharts drops labels that would collide (phones).
+  const crowded = chartRows.length > 6;
   return (
     <section aria-labelledby={`${id}-title`} className="rounded border border-stone-300 bg-white p-4">
       <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
       <div className="mt-2 h-56" aria-hidden="true">
         {mounted ? (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <BarChart data={data} margin={{ top: 8, right: 4, bottom: 4, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={rows.length > 6 ? -30 : 0} height={rows.length > 6 ? 48 : 24} textAnchor={rows.length > 6 ? "end" : "middle"} />
-              <YAxis tickFormatter={(v: number) => formatWan(Math.round(v * 100), locale)} tick={{ fontSize: 11 }} width={64} />
+              <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={crowded ? "preserveStartEnd" : 0} minTickGap={4} height={24} />
+              <YAxis ticks={ticks} domain={[0, ticks.at(-1) ?? 0]} tickFormatter={(v: number) => formatWan(v, locale)} tick={{ fontSize: 11 }} width={56} />
               <Tooltip formatter={(_v, _n, item) => formatFen((item.payload as { fen: number }).fen, locale)} />
-              <Bar dataKey="yuan" fill="#b91c1c" />
+              <Bar dataKey="fen" fill="#b91c1c" />
             </BarChart>
           </ResponsiveContainer>
         ) : null}

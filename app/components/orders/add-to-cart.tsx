@@ -3,19 +3,29 @@ import { useTranslation } from "react-i18next";
 import type { action as cartAction } from "~/routes/cart";
 import { CartErrorText } from "./cart-message";
 
-/** The product page's form: posts to the one /cart action and stays on the page. */
-export function AddToCartForm({ productId, stock }: { productId: number; stock: number }) {
+/**
+ * The product page's form: 加入购物车 posts to the one /cart action and stays on the page; 立即购买
+ * goes on to checkout with this product alone. On phones it is a bar fixed to the bottom of the screen.
+ */
+export function AddToCartForm({ productId, stock, price }: { productId: number; stock: number; price?: React.ReactNode }) {
   const { t } = useTranslation("orders");
   const fetcher = useFetcher<typeof cartAction>();
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   const failed = result && !result.ok;
   if (stock <= 0) return <p className="mt-4 font-medium text-stone-700">{t("cart.soldOut")}</p>;
   return (
-    <fetcher.Form method="post" action="/cart" className="mt-4 space-y-2" data-testid="add-to-cart" noValidate>
+    <fetcher.Form
+      method="post"
+      action="/cart"
+      className="fixed inset-x-0 bottom-0 z-30 space-y-2 border-t border-stone-300 bg-white px-3 py-2 shadow-[0_-2px_6px_rgba(0,0,0,0.08)] sm:static sm:mt-4 sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none"
+      data-testid="add-to-cart"
+      noValidate
+    >
       <input type="hidden" name="productId" value={productId} />
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex items-end gap-2 sm:flex-wrap sm:gap-3">
+        {price ? <div className="self-center sm:hidden">{price}</div> : null}
         <div>
-          <label htmlFor="add-quantity" className="block text-sm font-medium">
+          <label htmlFor="add-quantity" className="block text-xs font-medium sm:text-sm">
             {t("cart.quantity")}
           </label>
           <input
@@ -29,7 +39,7 @@ export function AddToCartForm({ productId, stock }: { productId: number; stock: 
             key={failed ? `failed-${result.quantity}` : "quantity"}
             aria-invalid={failed ? true : undefined}
             aria-describedby={failed ? "add-quantity-error" : undefined}
-            className="mt-1 w-24 rounded border border-stone-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
+            className="mt-1 w-16 rounded border border-stone-400 bg-white px-2 py-2 aria-[invalid=true]:border-red-700 sm:w-24 sm:px-3"
           />
         </div>
         <button
@@ -37,9 +47,18 @@ export function AddToCartForm({ productId, stock }: { productId: number; stock: 
           name="intent"
           value="add"
           disabled={fetcher.state !== "idle"}
-          className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+          className="flex-1 whitespace-nowrap rounded border border-brand-700 bg-white px-3 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60 sm:flex-none sm:px-5"
         >
-          {fetcher.state !== "idle" ? t("cart.adding") : t("cart.addToCart")}
+          {fetcher.state !== "idle" && fetcher.formData?.get("intent") === "add" ? t("cart.adding") : t("cart.addToCart")}
+        </button>
+        <button
+          type="submit"
+          name="intent"
+          value="buy-now"
+          disabled={fetcher.state !== "idle"}
+          className="flex-1 whitespace-nowrap rounded bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60 sm:flex-none sm:px-5"
+        >
+          {t("cart.buyNow")}
         </button>
       </div>
       {failed ? (

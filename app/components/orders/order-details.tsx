@@ -3,6 +3,7 @@ import { DateTime } from "~/components/admin/date-time";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
 import { useLocalize } from "~/utils/localize";
+import { ProductPhoto } from "~/components/product-photo";
 import { OrderStatusBadge } from "./order-status";
 
 type Line = { id: number; sku: string; nameZh: string; nameEn: string; spec: string; unitPriceFen: number; quantity: number; lineTotalFen: number };
@@ -14,8 +15,11 @@ export function OrderLinesTable({
   shippingFen,
   totalFen,
   refundedFen,
+  lineImages,
 }: {
   lines: Line[];
+  /** Each SKU's photo, where the page shows them (the buyer's own order page). */
+  lineImages?: Record<string, string>;
   subtotalFen: number;
   shippingFen: number;
   totalFen: number;
@@ -38,8 +42,15 @@ export function OrderLinesTable({
           {lines.map((l) => (
             <tr key={l.id} className="border-b border-stone-200">
               <td className="px-3 py-2">
-                <span className="font-medium">{localize(l.nameZh, l.nameEn)}</span>
-                <span className="block text-xs text-stone-600">{l.spec} · {l.sku}</span>
+                <div className="flex items-center gap-3">
+                  {lineImages ? (
+                    <ProductPhoto url={lineImages[l.sku]} alt="" sizes="48px" width={48} height={48} loading="lazy" className="h-12 w-12 shrink-0 rounded bg-stone-100 object-cover" />
+                  ) : null}
+                  <div>
+                    <span className="font-medium">{localize(l.nameZh, l.nameEn)}</span>
+                    <span className="block text-xs text-stone-600">{l.spec} · {l.sku}</span>
+                  </div>
+                </div>
               </td>
               <td className="px-3 py-2 text-right"><Money fen={l.unitPriceFen} /></td>
               <td className="px-3 py-2 text-right">{l.quantity}</td>
@@ -152,16 +163,18 @@ export function DeliveryDetails({ order }: { order: DeliveryView }) {
 export function OrderSections({
   order,
   showNotes,
+  lineImages,
 }: {
   order: Parameters<typeof OrderLinesTable>[0] & DeliveryView & { events: OrderEventView[] };
   showNotes: "buyer" | "all";
+  lineImages?: Record<string, string>;
 }) {
   const { t } = useTranslation("orders");
   return (
     <>
       <section aria-labelledby="lines-title" className="space-y-2">
         <h2 id="lines-title" className="text-lg font-semibold">{t("orders.lines")}</h2>
-        <OrderLinesTable {...order} />
+        <OrderLinesTable {...order} lineImages={lineImages} />
       </section>
       <section aria-labelledby="delivery-title" className="space-y-2">
         <h2 id="delivery-title" className="text-lg font-semibold">{t("orders.delivery")}</h2>

@@ -24,6 +24,7 @@ export default {
   indicators: { purchase: "Bought (units and staff)", helpedSales: "Sales helped (outside buyers)" },
   months: "M{{month}}",
   dashboard: {
+    otherCounties: "{{count}} others",
     title: "Consumption-relief progress",
     year: "Year",
     show: "Show",

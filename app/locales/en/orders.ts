@@ -2,6 +2,7 @@ import type zh from "../zh/orders";
 
 export default {
   cart: {
+    buyNow: "Buy now",
     title: "Cart",
     empty: "Your cart is empty.",
     browse: "Browse the hall",
@@ -37,6 +38,7 @@ export default {
     },
   },
   checkout: {
+    buyNowHint: "Buy now: only this product is ordered; your cart stays as it is.",
     title: "Checkout",
     lines: "Items",
     delivery: "Delivery",
@@ -67,6 +69,11 @@ export default {
     paymentCancelled: "You cancelled the payment. The order is held until its payment deadline; use “Pay now” whenever you are ready.",
   },
   orders: {
+    tabsLabel: "Orders by status",
+    tabs: { all: "All", unpaid: "To pay", toShip: "To ship", shipped: "On the way", done: "Completed", refunds: "Refunds" },
+    emptyTab: "No orders under “{{tab}}”.",
+    allOrders: "See all orders",
+    next: { pay: "Pay now", track: "Track parcel", again: "Buy again", view: "View order" },
     title: "My orders",
     empty: "You have no orders yet.",
     number: "Order number",

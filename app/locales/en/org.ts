@@ -79,6 +79,7 @@ export default {
     noOrderingOrg: "You are not a buyer or organisation admin of an approved organisation, so you cannot order for one.",
   },
   order: {
+    preview: { casePack: "{{n}} per case", stock: "{{n}} in stock", notOnSale: "Not orderable now", unknown: "No product has this SKU" },
     title: "Quick order",
     intro: "Enter a SKU and quantity per row, or upload a CSV or Excel file. What you enter is kept on the server: reloading the page loses nothing.",
     row: "Row",

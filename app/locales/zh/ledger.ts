@@ -22,6 +22,7 @@ export default {
   indicators: { purchase: "购买（本单位及职工）", helpedSales: "帮助销售（外部买家）" },
   months: "{{month}}月",
   dashboard: {
+    otherCounties: "其他{{count}}县",
     title: "消费扶贫进度",
     year: "年度",
     show: "查看",

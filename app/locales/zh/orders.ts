@@ -1,5 +1,6 @@
 export default {
   cart: {
+    buyNow: "立即购买",
     title: "购物车",
     empty: "购物车是空的。",
     browse: "去逛逛",
@@ -35,6 +36,7 @@ export default {
     },
   },
   checkout: {
+    buyNowHint: "立即购买：只结算这一件商品，购物车里的商品保持不变。",
     title: "结算",
     lines: "商品清单",
     delivery: "收货方式",
@@ -65,6 +67,11 @@ export default {
     paymentCancelled: "您已取消支付。订单会为您保留到支付期限，可随时点击“立即支付”。",
   },
   orders: {
+    tabsLabel: "按状态查看订单",
+    tabs: { all: "全部", unpaid: "待支付", toShip: "待发货", shipped: "待收货", done: "已完成", refunds: "退款" },
+    emptyTab: "没有“{{tab}}”的订单。",
+    allOrders: "查看全部订单",
+    next: { pay: "去支付", track: "查看物流", again: "再来一单", view: "查看订单" },
     title: "我的订单",
     empty: "您还没有订单。",
     number: "订单号",

@@ -77,6 +77,7 @@ export default {
     noOrderingOrg: "您不是任何已通过审核单位的采购员或单位管理员，不能以单位名义下单。",
   },
   order: {
+    preview: { casePack: "每箱 {{n}} 件", stock: "库存 {{n}}", notOnSale: "暂不可订", unknown: "没有这个货号的商品" },
     title: "快速下单",
     intro: "逐行填写商品编码（SKU）和数量，或上传 CSV / Excel 文件。填写的内容保存在服务器上，刷新页面不会丢失。",
     row: "行",
