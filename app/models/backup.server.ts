@@ -4,6 +4,8 @@ import { statSync } from "node:fs";
 import { promisify } from "node:util";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { addReadinessCheck } from "~/utils/health.server";
+import { metrics } from "~/utils/metrics.server";
 import { copyDatabase, databaseFile } from "~/utils/sqlite-backup.server";
 
 /**
@@ -101,3 +103,14 @@ export async function backupTo(target: string, source = databaseFile()) {
   forgetBackupStatus();
   return { file, bytes };
 }
+
+// /readyz and /metrics report the newest backup's age. A stale backup is the operator's alarm, not a
+// reason to take this process out of service, so the check itself always passes.
+addReadinessCheck({
+  name: "backup",
+  async run() {
+    const { kind, lastBackupAt, ageSeconds, stale } = await backupStatus();
+    return { ok: true, detail: { kind, lastBackupAt, ageSeconds, stale } };
+  },
+});
+metrics.setBackupAgeSource(async () => (await backupStatus()).ageSeconds);

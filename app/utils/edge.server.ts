@@ -1,3 +1,4 @@
+import "~/models/backup.server"; // registers the backup age with /readyz and /metrics
 import { stopReservationSweeper } from "~/models/reservation-sweeper.server";
 import { stopBackgroundCheckpoints } from "./checkpointer.server";
 import { prisma } from "./db.server";

@@ -52,13 +52,13 @@ new Gauge({
   },
 });
 
-let backupAge: (() => number | null) | undefined;
+let backupAge: (() => Promise<number | null>) | undefined;
 new Gauge({
   name: "hall_backup_age_seconds",
   help: "Seconds since the last completed backup (absent until a backup source is registered)",
   registers: [registry],
-  collect() {
-    const age = backupAge?.();
+  async collect() {
+    const age = await backupAge?.();
     if (age === null || age === undefined) this.reset();
     else this.set(age);
   },
@@ -88,7 +88,7 @@ export const metrics = {
     importRows.inc({ kind }, rows);
   },
   /** The backup job (Litestream or `npm run backup`) tells how old the newest backup is. */
-  setBackupAgeSource(source: () => number | null) {
+  setBackupAgeSource(source: () => Promise<number | null>) {
     backupAge = source;
   },
 };

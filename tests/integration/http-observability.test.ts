@@ -47,12 +47,14 @@ describe("health", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("/readyz checks the database, the migrations and the background jobs, and fails while the database cannot take a write", async () => {
+  it("/readyz checks the database, the migrations and the background jobs, reports the backup age, and fails while the database cannot take a write", async () => {
     let response = await fetch(`${server.url}/readyz`);
     let body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: unknown }> };
     expect(response.status).toBe(200);
     expect(body.status).toBe("ready");
-    expect(Object.keys(body.checks)).toEqual(["database", "migrations", "jobs"]);
+    expect(Object.keys(body.checks)).toEqual(["database", "migrations", "jobs", "backup"]);
+    // No backup taken yet: reported (for the operator's alarm), without taking the process out of service.
+    expect(body.checks.backup).toEqual({ ok: true, detail: { kind: "none", lastBackupAt: null, ageSeconds: null, stale: true } });
     const migrations = readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).length;
     expect(body.checks.migrations!.detail).toEqual({ applied: migrations, pending: 0 });
     expect((body.checks.jobs!.detail as { name: string; ok: boolean }[]).map((j) => [j.name, j.ok])).toEqual(
