@@ -136,13 +136,18 @@ export async function parseOrderFile(fileName: string, bytes: Uint8Array): Promi
 // —— The grid, kept per member and organisation ——
 
 export async function getDraftRows(organisationId: number, userId: number): Promise<DraftRow[]> {
-  const draft = await prisma.orgOrderDraft.findUnique({ where: { organisationId_userId: { organisationId, userId } }, select: { rows: true } });
-  if (!draft) return [];
+  return (await getDraft(organisationId, userId)).rows;
+}
+
+/** The grid as last saved, and when: the page remounts its inputs when the saved version changes. */
+export async function getDraft(organisationId: number, userId: number): Promise<{ rows: DraftRow[]; savedAt: Date | null }> {
+  const draft = await prisma.orgOrderDraft.findUnique({ where: { organisationId_userId: { organisationId, userId } }, select: { rows: true, updatedAt: true } });
+  if (!draft) return { rows: [], savedAt: null };
   try {
     const rows = JSON.parse(draft.rows) as unknown;
-    return Array.isArray(rows) ? rows.filter((r): r is DraftRow => typeof r?.sku === "string" && typeof r?.quantity === "string") : [];
+    return { rows: Array.isArray(rows) ? rows.filter((r): r is DraftRow => typeof r?.sku === "string" && typeof r?.quantity === "string") : [], savedAt: draft.updatedAt };
   } catch {
-    return [];
+    return { rows: [], savedAt: draft.updatedAt };
   }
 }
 

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { BulkNav, useMessageParams, useRowProblemText } from "~/components/org/bulk-nav";
 import { GridRow } from "~/components/org/grid-row";
 import {
   deleteList,
+  getDraft,
   getDraftRows,
   listSavedLists,
   numbered,
@@ -34,12 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const membership = await organisationForPage(user.id, url.searchParams.get("org"), ORDERING_ROLES);
-  if (!membership) return { membership: null, rows: [], lists: [], blank: 0 };
+  if (!membership) return { membership: null, rows: [], savedAt: null, lists: [], blank: 0 };
   const { organisation } = membership;
-  const [rows, lists] = await Promise.all([getDraftRows(organisation.id, user.id), listSavedLists(organisation.id)]);
+  const [{ rows, savedAt }, lists] = await Promise.all([getDraft(organisation.id, user.id), listSavedLists(organisation.id)]);
   const extra = Number(url.searchParams.get("blank"));
   const blank = Number.isInteger(extra) && extra > GRID_BLANK_ROWS ? Math.min(extra, MAX_ORG_LINES) : GRID_BLANK_ROWS;
-  return { membership, rows, lists, blank: Math.max(0, Math.min(blank, MAX_ORG_LINES + GRID_BLANK_ROWS - rows.length)) };
+  return { membership, rows, savedAt: savedAt?.toISOString() ?? null, lists, blank: Math.max(0, Math.min(blank, MAX_ORG_LINES + GRID_BLANK_ROWS - rows.length)) };
 }
 
 type ActionData = { intent: string; problems?: RowProblem[]; uploadProblems?: RowProblem[]; message?: string; params?: Record<string, string | number>; listName?: string };
@@ -113,11 +114,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function QuickOrder() {
   const { t } = useTranslation("org");
-  const { membership, rows, lists, blank } = useLoaderData<typeof loader>();
+  const { membership, rows, savedAt, lists, blank } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const location = useLocation();
   const messageParams = useMessageParams();
   const problemText = useRowProblemText();
   if (!membership) {
@@ -136,10 +136,10 @@ export default function QuickOrder() {
   const gridProblems = actionData?.problems ?? [];
   const done = params.get("done");
   const allRows = [...rows, ...Array.from({ length: blank }, () => ({ sku: "", quantity: "" }))];
-  // The inputs are uncontrolled: without a key that changes on each navigation, React would keep what
-  // the browser shows after 清空 or loading a list, and 下一步 would send those stale lines again. A
-  // refused action does not navigate, so what was typed stays next to its errors.
-  const gridKey = location.key;
+  // The inputs are uncontrolled: without a key that follows each save of the draft, React would keep
+  // what the browser shows after 清空 or loading a list, and 下一步 would send those stale lines again.
+  // A refused review keeps what was typed (saved as typed, so a remount shows the same values).
+  const gridKey = savedAt ?? "unsaved";
   const orgField = <input type="hidden" name="org" value={organisation.id} />;
   const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
   return (

@@ -80,6 +80,9 @@ addReadinessCheck({
   name: "jobs",
   run() {
     const states = jobStates();
-    return { ok: states.every((s) => s.ok), detail: states };
+    // The process that runs the jobs is not ready until they have started (they start once the
+    // database connection is prepared, a moment after the server listens).
+    const started = getEnv().BACKGROUND_JOBS !== "true" || states.length > 0;
+    return { ok: started && states.every((s) => s.ok), detail: states };
   },
 });

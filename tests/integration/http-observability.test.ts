@@ -48,7 +48,12 @@ describe("health", () => {
   });
 
   it("/readyz checks the database, the migrations and the background jobs, reports the backup age, and fails while the database cannot take a write", async () => {
+    // Not ready until the background jobs have started, a moment after the server listens: ask as a load balancer would.
     let response = await fetch(`${server.url}/readyz`);
+    for (let tries = 0; response.status !== 200 && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+      response = await fetch(`${server.url}/readyz`);
+    }
     let body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: unknown }> };
     expect(response.status).toBe(200);
     expect(body.status).toBe("ready");
