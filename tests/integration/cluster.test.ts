@@ -63,11 +63,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** One request on a new connection (a kept-alive one would always reach the same worker). */
 function ask(port: number) {
   return new Promise<{ pid: number; jobs: string }>((resolve, reject) => {
-    get({ host: "127.0.0.1", port, path: "/", agent: false }, (res) => {
+    // A connection handed to the worker just killed is never answered: give up on it and ask again.
+    const request = get({ host: "127.0.0.1", port, path: "/", agent: false, timeout: 2_000 }, (res) => {
       let body = "";
       res.on("data", (d) => (body += String(d)));
       res.on("end", () => resolve(JSON.parse(body) as { pid: number; jobs: string }));
-    }).on("error", reject);
+    });
+    request.on("timeout", () => request.destroy(new Error("no answer")));
+    request.on("error", reject);
   });
 }
 
