@@ -6,7 +6,7 @@ import { ledgerTotalFen } from "~/models/ledger.server";
 import { startPayment } from "~/models/payment.server";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
-import { startStripeStandIn, stripeEvent, TEST_WEBHOOK_SECRET, type StripeStandIn } from "../mocks/stripe";
+import { startStripeStandIn, stripeStandInEnv, stripeEvent, type StripeStandIn } from "../mocks/stripe";
 import { resetDatabase } from "../support/db";
 import { createBuyer, createShop, placeTestOrder, product, stockOf } from "../support/order-fixtures";
 import { bulkProduct, createOrgShop, organisationWithMembers } from "../support/org-fixtures";
@@ -84,16 +84,9 @@ describe("several processes on one database file", () => {
   describe("with Stripe", () => {
     let stripe: StripeStandIn;
     const savedEnv = { ...process.env };
-    const stripeEnv = (port: number) => ({
-      STRIPE_SECRET_KEY: "sk_test_hall_stand_in",
-      STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-      STRIPE_API_HOST: "127.0.0.1",
-      STRIPE_API_PORT: String(port),
-      STRIPE_API_PROTOCOL: "http",
-    });
     beforeAll(async () => {
       stripe = await startStripeStandIn();
-      Object.assign(process.env, stripeEnv(stripe.port));
+      Object.assign(process.env, stripeStandInEnv(stripe.port));
       resetEnvCache();
     });
     afterAll(async () => {

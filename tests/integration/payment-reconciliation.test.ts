@@ -7,7 +7,7 @@ import * as webhook from "~/routes/webhooks.stripe";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { resetEnvCache } from "~/utils/env.server";
-import { startStripeStandIn, stripeEvent, TEST_WEBHOOK_SECRET, webhookRequest, type StripeStandIn } from "../mocks/stripe";
+import { startStripeStandIn, stripeStandInEnv, stripeEvent, webhookRequest, type StripeStandIn } from "../mocks/stripe";
 import { cookieFor, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
 import { createBuyer, createShop, placeTestOrder, product } from "../support/order-fixtures";
@@ -25,13 +25,7 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_hall_stand_in",
-    STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-    STRIPE_API_HOST: "127.0.0.1",
-    STRIPE_API_PORT: String(stripe.port),
-    STRIPE_API_PROTOCOL: "http",
-  });
+  Object.assign(process.env, stripeStandInEnv(stripe.port));
   resetEnvCache();
 });
 

@@ -6,7 +6,7 @@ import { cancelOrder, refundOrder, startPayment } from "~/models/payment.server"
 import * as webhook from "~/routes/webhooks.stripe";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
-import { startStripeStandIn, stripeEvent, TEST_WEBHOOK_SECRET, webhookRequest, type StripeStandIn } from "../mocks/stripe";
+import { startStripeStandIn, stripeStandInEnv, stripeEvent, TEST_WEBHOOK_SECRET, webhookRequest, type StripeStandIn } from "../mocks/stripe";
 import type { ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
 import { createBuyer, createShop, placeTestOrder, product, stockOf } from "../support/order-fixtures";
@@ -18,13 +18,7 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_hall_stand_in",
-    STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-    STRIPE_API_HOST: "127.0.0.1",
-    STRIPE_API_PORT: String(stripe.port),
-    STRIPE_API_PROTOCOL: "http",
-  });
+  Object.assign(process.env, stripeStandInEnv(stripe.port));
   resetEnvCache();
 });
 

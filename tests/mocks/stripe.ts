@@ -11,6 +11,17 @@ import Stripe from "stripe";
 
 export const TEST_WEBHOOK_SECRET = "whsec_test_hall_0123456789abcdef";
 
+/** The settings that point the hall's Stripe SDK at a stand-in listening on `port`. */
+export function stripeStandInEnv(port: number) {
+  return {
+    STRIPE_SECRET_KEY: "sk_test_hall_stand_in",
+    STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    STRIPE_API_HOST: "127.0.0.1",
+    STRIPE_API_PORT: String(port),
+    STRIPE_API_PROTOCOL: "http",
+  };
+}
+
 type Params = Record<string, unknown>;
 export type RecordedRequest = { method: string; path: string; idempotencyKey: string | null; params: Params };
 export type StandInSession = {
