@@ -18,6 +18,9 @@ export function bodyLimits(env) {
     { path: /^\/admin\/gift-boxes\/orders\/[^/]+$/, limit: upload },
     { path: /^\/org\/order$/, limit: upload },
     { path: /^\/org\/gifts$/, limit: upload },
+    { path: /^\/admin\/roster$/, limit: upload },
+    { path: /^\/admin\/products\/photos$/, limit: upload },
+    { path: /^\/admin\/products\/[^/]+\/photos$/, limit: upload },
   ];
   return (path) => {
     const page = pagePath(path).replace(/\/$/, "") || "/";

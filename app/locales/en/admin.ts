@@ -380,7 +380,6 @@ export default {
     status: { ACTIVE: "Active", LEFT: "Left" },
     file: {
       empty: "The file is empty",
-      unreadable: "The file cannot be read: upload a CSV or XLSX",
       header: "The header must have employee number (工号), name (姓名) and mobile (手机) columns",
       noRows: "The file has a header but no people",
       tooMany: "At most {{max}} people per import",

@@ -378,7 +378,6 @@ export default {
     status: { ACTIVE: "在职", LEFT: "离职" },
     file: {
       empty: "文件是空的",
-      unreadable: "无法读取文件：请上传 CSV 或 XLSX",
       header: "表头应包含 工号、姓名、手机 三列",
       noRows: "文件只有表头，没有人员",
       tooMany: "一次最多导入 {{max}} 人",
