@@ -7,6 +7,9 @@ import { pagePath } from "./routes.js";
 // While the rest of a refused body is still arriving it is read and thrown away, so a browser that
 // finishes its upload can read the 413 page; after this long the connection is closed regardless.
 const DISCARD_FOR_MS = 10_000;
+// …and no more than this much of it: past it the server stops reading (the client's sends stall), writes
+// its answer and half-closes, so a giant body costs the server at most this much reading.
+const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
 
 /** The one table of limits: upload routes take files, the Stripe webhook a small JSON event, every other route a form. */
 export function bodyLimits(env) {
@@ -43,7 +46,7 @@ export function enforceBodyLimits({ limitFor, refuse }) {
     const limit = limitFor(req.path);
     const declared = Number(req.headers["content-length"]);
     if (declared > limit) {
-      discardRest(req);
+      discardRest(req, res);
       refuse(req, res, limit);
       return;
     }
@@ -53,7 +56,7 @@ export function enforceBodyLimits({ limitFor, refuse }) {
         seen += chunk.length;
         if (seen <= limit) return done(null, chunk);
         req.unpipe(counted);
-        discardRest(req);
+        discardRest(req, res);
         refuse(req, res, limit);
         done(new PayloadTooLargeError(limit));
       },
@@ -64,7 +67,7 @@ export function enforceBodyLimits({ limitFor, refuse }) {
     res.once("finish", () => {
       if (req.complete || res.locals.refused) return;
       req.unpipe(counted);
-      discardRest(req);
+      discardRest(req, res);
     });
     next();
   };
@@ -77,11 +80,24 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
-function discardRest(req) {
-  req.resume();
-  if (req.complete) return;
-  const cutoff = setTimeout(() => req.socket.destroy(), DISCARD_FOR_MS);
+function discardRest(req, res) {
+  if (req.complete) return void req.resume();
+  const socket = req.socket;
+  const cutoff = setTimeout(() => socket.destroy(), DISCARD_FOR_MS);
   cutoff.unref();
+  let discarded = 0;
+  const count = (chunk) => {
+    discarded += chunk.length;
+    if (discarded <= DISCARD_MAX_BYTES) return;
+    req.off("data", count);
+    req.pause();
+    // Half-close once the answer is out: a client that reads while sending (every browser, curl) sees
+    // the 413; the cutoff above then frees the socket. Closing outright would reset it and lose the answer.
+    if (res.writableFinished) socket.end();
+    else res.once("finish", () => socket.end());
+  };
+  req.on("data", count);
+  req.resume();
   req.once("end", () => clearTimeout(cutoff));
   req.once("close", () => clearTimeout(cutoff));
 }
