@@ -102,10 +102,15 @@ const HALL_ENV = {
 
 async function startHall(): Promise<ChildProcess> {
   // The loop-delay probe answers over IPC how long the hall's event loop was held (scripts/bench/heavy.ts).
-  const child = spawn("node", ["--import", "./scripts/bench/loop-delay.mjs", "server.js"], {
+  // BENCH_HALL_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/profiles" profiles the hall while it runs.
+  const nodeArgs = (process.env.BENCH_HALL_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn("node", [...nodeArgs, "--import", "./scripts/bench/loop-delay.mjs", "server.js"], {
     env: { ...process.env, ...HALL_ENV, PORT: String(HALL_PORT) },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
+  // Its request log is read and dropped, as journald would take it: a pipe nobody reads fills after
+  // 64 KB, and then every log line blocks the hall (and it can no longer exit on SIGTERM).
+  child.stdout?.resume();
   await waitFor(`http://localhost:${HALL_PORT}/`);
   return child;
 }

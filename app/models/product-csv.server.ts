@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/models/audit.server";
 import { editableFieldsSelect, searchFieldsFor } from "~/models/product.server";
+import { inBatches, LOOKUP_BATCH, nextTurn } from "~/utils/batches";
 import { prisma } from "~/utils/db.server";
 import { decodeCsvBytes, guardFormula, unguardFormula } from "~/utils/csv.server";
 import { readUploadedTable } from "~/utils/uploaded-table.server";
@@ -142,14 +143,6 @@ export type ValidationResult = { ok: true; plan: ImportPlan } | { ok: false; iss
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
-// SQLite allows 999 bound parameters per statement through the driver adapter.
-const LOOKUP_CHUNK = 500;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += LOOKUP_CHUNK) out.push(items.slice(i, i + LOOKUP_CHUNK));
-  return out;
-}
 
 const existingSelect = {
   id: true,
@@ -164,8 +157,8 @@ const existingSelect = {
 /** The products a file's SKUs or slugs already belong to, a few hundred keys per query. */
 async function findExisting(db: Db, skus: string[], slugs: string[]) {
   const batches = await Promise.all([
-    ...chunks(skus).map((part) => db.product.findMany({ where: { sku: { in: part } }, select: existingSelect })),
-    ...chunks(slugs).map((part) => db.product.findMany({ where: { slug: { in: part } }, select: existingSelect })),
+    ...inBatches(skus).map((part) => db.product.findMany({ where: { sku: { in: part } }, select: existingSelect })),
+    ...inBatches(slugs).map((part) => db.product.findMany({ where: { slug: { in: part } }, select: existingSelect })),
   ]);
   return [...new Map(batches.flat().map((p) => [p.id, p])).values()];
 }
@@ -406,11 +399,13 @@ export async function importCsv(input: string, userId: number | null): Promise<V
   );
 }
 
-/** Every product, archived too, in the import's columns; the BOM makes Excel read it as UTF-8. */
-export async function exportCsv(): Promise<string> {
-  const products = await prisma.product.findMany({
+function exportPage(afterId: number) {
+  return prisma.product.findMany({
+    where: { id: { gt: afterId } },
     orderBy: { id: "asc" },
+    take: LOOKUP_BATCH,
     select: {
+      id: true,
       sku: true,
       slug: true,
       nameZh: true,
@@ -430,6 +425,20 @@ export async function exportCsv(): Promise<string> {
       endorsement: { select: { secretaryName: true, village: true, township: true, dispatchingUnit: true, words: true } },
     },
   });
+}
+
+/** Every product, archived too, in the import's columns; the BOM makes Excel read it as UTF-8. */
+export async function exportCsv(): Promise<string> {
+  // Read by pages of ids: one query's images and endorsements are looked up by its products' ids,
+  // more of which than SQLite takes at once. The event loop gets a turn between pages.
+  const products: Awaited<ReturnType<typeof exportPage>> = [];
+  for (let after = 0; ; ) {
+    const page = await exportPage(after);
+    products.push(...page);
+    if (page.length < LOOKUP_BATCH) break;
+    after = page.at(-1)!.id;
+    await nextTurn();
+  }
   const rows = products.map((p): Record<CsvColumn, string | number> => ({
     sku: p.sku,
     slug: p.slug,

@@ -47,7 +47,9 @@ function createClient() {
     new PrismaBetterSQLite3({ url, timeout: 5000, readonly: true }),
     { durable: walSync.durable },
   );
-  const client = new PrismaClient({ adapter });
+  // A write waits its turn behind a long import (seconds, while it yields to readers) instead of
+  // failing after Prisma's default 2 s.
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
   return client;
 }
 

@@ -91,6 +91,21 @@ describe("the roster file", () => {
     expect(JSON.parse(audit.details)).toMatchObject({ added: 1, changed: ["E10002"], left: ["E10003"] });
   });
 
+  it("takes a company-sized roster: 6,000 people checked, imported, and later all 离职 in one file", async () => {
+    const people = (status: string) => Array.from({ length: 6_000 }, (_, i) => `R${String(i).padStart(6, "0")},员工${i},137${String(i).padStart(8, "0")},总装车间,${status}`);
+    await imported("E10001,张伟,13800010001,,在职");
+    // A clash found among thousands: the last person's mobile belongs to someone already on the roster.
+    const clash = await parseRosterFile("roster.csv", csv(...people("在职").slice(0, -1), "R999999,最后一人,13800010001,,在职"));
+    expect(clash).toMatchObject({ ok: false, problems: [{ row: 6_001, field: "mobile", message: "admin:roster.rowErrors.mobileTaken", params: { other: "E10001" } }] });
+    const staff = await imported(...people("在职"));
+    expect(staff.plan.added).toHaveLength(6_000);
+    const users = await prisma.user.createManyAndReturn({ data: Array.from({ length: 1_200 }, (_, i) => ({ username: `R${String(i).padStart(6, "0")}`, employeeNo: `R${String(i).padStart(6, "0")}`, name: `员工${i}`, role: "EMPLOYEE", passwordHash: "x" })), select: { id: true } });
+    await prisma.session.createMany({ data: users.map((u, i) => ({ id: `s-${i}`, userId: u.id, expiresAt: new Date(Date.now() + 86_400_000) })) });
+    const gone = await imported(...people("离职"));
+    expect({ left: gone.plan.left.length, signedOut: gone.signedOut }).toEqual({ left: 6_000, signedOut: 1_200 });
+    expect(await prisma.user.count({ where: { employeeNo: { startsWith: "R" }, leftAt: null } })).toBe(0);
+  });
+
   it("a 离职 import signs the person out everywhere, stops sign-in and suspends memberships; orders stay", async () => {
     await imported("E10001,张伟,13800010001,,在职");
     const user = await prisma.user.create({

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { parseOrderFile } from "~/models/org-order-lines.server";
 import { tableWorkerThreads } from "~/utils/uploaded-table.server";
@@ -29,5 +30,14 @@ describe("uploaded tables are read in worker threads", () => {
     expect(tableWorkerThreads()).toBeGreaterThan(0);
     // The loop went round again and again while the file was read elsewhere.
     expect(ticks).toBeGreaterThan(50);
+  });
+
+  it("parses at a lower CPU priority than the thread that serves shoppers", async () => {
+    await parseOrderFile("order.csv", new TextEncoder().encode("sku,quantity\nSKU-1,1\n"));
+    // Linux keeps a nice value per thread (field 19 of /proc/<pid>/task/<tid>/stat).
+    const niceOf = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ")[16]);
+    const nice = readdirSync("/proc/self/task").map(niceOf);
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(nice.filter((n) => n === 10).length).toBeGreaterThanOrEqual(1);
   });
 });
