@@ -1,12 +1,14 @@
 // Graceful shutdown (ADR 015): on SIGTERM or SIGINT stop accepting connections, let requests in flight
 // finish (at most SHUTDOWN_GRACE_MS), close idle keep-alive connections as they become idle, then stop
-// background jobs and close the database, and exit. A second signal exits at once.
+// background jobs and close the database, and exit. A second signal exits at once, and so does a
+// shutdown whose background work has not stopped within `stopWorkMs`: a process that never exits
+// holds its port and its database file until someone kills it by hand.
 
 /**
  * @param {import("node:http").Server} server
- * @param {{ graceMs: number, logger: import("pino").Logger, stopBackgroundWork: () => Promise<void> }} options
+ * @param {{ graceMs: number, logger: import("pino").Logger, stopBackgroundWork: () => Promise<void>, stopWorkMs?: number }} options
  */
-export function shutdownGracefully(server, { graceMs, logger, stopBackgroundWork }) {
+export function shutdownGracefully(server, { graceMs, logger, stopBackgroundWork, stopWorkMs = 10_000 }) {
   let shuttingDown = false;
 
   async function shutdown(signal) {
@@ -32,11 +34,20 @@ export function shutdownGracefully(server, { graceMs, logger, stopBackgroundWork
     clearTimeout(forced);
 
     let code = 0;
+    let stuck;
+    const tooLong = new Promise((resolve) => {
+      stuck = setTimeout(() => resolve("timeout"), stopWorkMs);
+    });
     try {
-      await stopBackgroundWork();
+      if ((await Promise.race([stopBackgroundWork(), tooLong])) === "timeout") {
+        logger.error(`Background work (jobs, database) did not stop within ${stopWorkMs} ms: exiting anyway`);
+        code = 1;
+      }
     } catch (error) {
       logger.error({ err: error }, "Stopping background work failed");
       code = 1;
+    } finally {
+      clearTimeout(stuck);
     }
     logger.info("Stopped");
     logger.flush?.();
