@@ -374,3 +374,18 @@ export function rosterEntry(
     select: { employeeNo: true, name: true, mobile: true, status: true },
   });
 }
+
+/**
+ * Whether an account an administrator is about to create belongs to a roster person: the 工号 on the
+ * roster and 在职, and the name and mobile the roster has (gift parcels are matched by that mobile).
+ * Field errors as the account forms show them, or null.
+ */
+export async function rosterMismatch(input: { employeeNo: string; name: string; mobile: string }): Promise<Record<string, string[]> | null> {
+  const entry = await rosterEntry(input.employeeNo);
+  if (!entry) return { employeeNo: ["account:errors.notOnRoster"] };
+  if (entry.status !== "ACTIVE") return { employeeNo: ["account:errors.rosterLeft"] };
+  const problems: Record<string, string[]> = {};
+  if (entry.name !== input.name.trim()) problems.name = ["account:errors.rosterName"];
+  if (entry.mobile !== input.mobile) problems.mobile = ["account:errors.rosterMobile"];
+  return Object.keys(problems).length > 0 ? problems : null;
+}

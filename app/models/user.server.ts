@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { sqliteDateTime } from "./ledger.server";
+import { rosterMismatch } from "./roster.server";
 import type { EmployeeInput, FieldErrors, ProfileInput } from "./account-schema";
 
 export { hashPassword };
@@ -141,11 +142,12 @@ function clashFromError(error: unknown): FieldErrors {
 }
 
 /**
- * An employee account: role EMPLOYEE, username = 工号 (so usernames stay unique across roles). Made by
- * the employee registering (actorId null) or by an administrator (audited).
+ * An employee account for a person on the roster: role EMPLOYEE, username = 工号 (so usernames stay
+ * unique across roles). Made by an administrator (audited) or by a test or script (actorId null).
  */
 export async function createEmployee(input: EmployeeInput, actorId: number | null): Promise<AccountResult<{ id: number }>> {
-  const problems = await clashes(input);
+  // The roster is the source of truth (ADR 021): no account for someone who is not on it as given.
+  const problems = (await clashes(input)) ?? (await rosterMismatch(input));
   if (problems) return { ok: false, fieldErrors: problems };
   const passwordHash = await hashPassword(input.password);
   try {

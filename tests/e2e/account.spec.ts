@@ -148,19 +148,26 @@ test.describe("an employee's account", () => {
     }
   });
 
-  test("an administrator creates an employee and resets their password; the employee signs in with it", async ({ page, browser }) => {
+  test("an administrator opens an account for a roster person and resets their password; the employee signs in with it", async ({ page, browser }) => {
     await signInAsAdmin(page, "/admin/employees");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("员工账号");
     const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "新增员工" }) });
+    // Someone not on the roster gets no account.
     await form.getByLabel("工号").fill("E30003");
     await form.getByLabel("姓名").fill("孙丽");
+    await form.getByLabel("手机号").fill("13900030003");
+    await form.getByLabel(/^初始密码/).fill("first-password-30003");
+    await form.getByRole("button", { name: "新增员工" }).click();
+    await expect(form.getByLabel("工号")).toHaveAccessibleDescription(/花名册上没有这个工号/);
+    // 孙丽 is on the demo roster (E10005), but not with this mobile.
+    await form.getByLabel("工号").fill("E10005");
     await form.getByLabel("手机号").fill(DEMO.mobile);
     await form.getByLabel(/^初始密码/).fill("first-password-30003");
     await form.getByRole("button", { name: "新增员工" }).click();
     // The demo employee 李娜 already has this mobile number.
     await expect(form.getByLabel("手机号")).toHaveAccessibleDescription("该手机号已被其他账号使用");
-    await expect(form.getByLabel("工号")).toHaveValue("E30003");
-    await form.getByLabel("手机号").fill("13900030003");
+    await expect(form.getByLabel("工号")).toHaveValue("E10005");
+    await form.getByLabel("手机号").fill("13800010005");
     await form.getByLabel(/^初始密码/).fill("first-password-30003");
     await form.getByRole("button", { name: "新增员工" }).click();
     await expect(page.getByRole("status")).toHaveText("员工账号已创建");
@@ -178,8 +185,8 @@ test.describe("an employee's account", () => {
     await expectNoSeriousA11yViolations(page);
 
     const employee = await browser.newPage();
-    await signInAs(employee, "13900030003", "reset-password-30003", "/account");
-    await expect(employee.getByText("E30003", { exact: true })).toBeVisible();
+    await signInAs(employee, "13800010005", "reset-password-30003", "/account");
+    await expect(employee.getByText("E10005", { exact: true })).toBeVisible();
     await employee.goto("/admin/employees");
     await expect(employee.getByRole("heading", { level: 1 })).toHaveText("无权访问");
     await employee.close();

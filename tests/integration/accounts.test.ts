@@ -30,8 +30,14 @@ beforeEach(resetDatabase);
 const PASSWORD = "tea-and-rice-2026";
 const zhang = { employeeNo: "E10001", name: "张伟", mobile: "13800010001", password: PASSWORD };
 
+/** Puts people on the roster, as the office's roster import does. */
+async function onRoster(...people: { employeeNo: string; name: string; mobile: string; status?: string }[]) {
+  for (const p of people) await prisma.rosterEntry.create({ data: { employeeNo: p.employeeNo, name: p.name, mobile: p.mobile, status: p.status ?? "ACTIVE" } });
+}
+
 async function employee(overrides: Partial<typeof zhang> = {}) {
   const input = EmployeeSchema.parse({ ...zhang, ...overrides });
+  await onRoster(input);
   const result = await createEmployee(input, null);
   if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
   return { id: result.value.id, ...input };
@@ -45,12 +51,24 @@ async function signedIn(identifier: string, password = PASSWORD) {
 
 describe("registration", () => {
   it("an administrator creates an EMPLOYEE whose username is the 工号, typed in any case, with a scrypt hash", async () => {
+    await onRoster(zhang);
     const input = EmployeeSchema.parse({ ...zhang, employeeNo: " e10001 ", mobile: "138 0001-0001" });
     const result = await createEmployee(input, null);
     expect(result.ok).toBe(true);
     const user = await prisma.user.findUniqueOrThrow({ where: { employeeNo: "E10001" } });
     expect(user).toMatchObject({ username: "E10001", role: "EMPLOYEE", name: "张伟", mobile: "13800010001" });
     expect(user.passwordHash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$/);
+  });
+
+  it("opens an account only for a 在职 roster person, with the roster's name and mobile", async () => {
+    const admin = await createUserWithRole("office", "ADMIN");
+    const create = (fields: Partial<typeof zhang>) => createEmployee(EmployeeSchema.parse({ ...zhang, ...fields }), admin.id);
+    expect(await create({})).toEqual({ ok: false, fieldErrors: { employeeNo: ["account:errors.notOnRoster"] } });
+    await onRoster(zhang, { employeeNo: "E10009", name: "周杰", mobile: "13800010009", status: "LEFT" });
+    expect(await create({ employeeNo: "E10009", name: "周杰", mobile: "13800010009" })).toEqual({ ok: false, fieldErrors: { employeeNo: ["account:errors.rosterLeft"] } });
+    expect(await create({ name: "张三", mobile: "13900000000" })).toEqual({ ok: false, fieldErrors: { name: ["account:errors.rosterName"], mobile: ["account:errors.rosterMobile"] } });
+    expect(await prisma.user.count({ where: { role: "EMPLOYEE" } })).toBe(0);
+    expect(await create({})).toMatchObject({ ok: true });
   });
 
   it("checks the number, mobile, code and password rules", () => {
@@ -259,6 +277,10 @@ describe("administrators and employee accounts", () => {
   it("creates an employee, audited without the password; a duplicate is a field error", async () => {
     const admin = await adminCookie();
     const fields = { employeeNo: "e20001", name: "赵敏", mobile: "13900020001", password: "first-password-1" };
+    const notYet = unwrap(await employeesPage.action({ request: post("/admin/employees", admin.cookie, fields), params: {}, context: {} }));
+    expect(notYet.status).toBe(400);
+    expect(notYet.body.fieldErrors).toEqual({ employeeNo: ["account:errors.notOnRoster"] });
+    await onRoster({ employeeNo: "E20001", name: "赵敏", mobile: "13900020001" });
     const created = await thrown(employeesPage.action({ request: post("/admin/employees", admin.cookie, fields), params: {}, context: {} }));
     const user = await prisma.user.findUniqueOrThrow({ where: { employeeNo: "E20001" } });
     expect(created.headers.get("Location")).toBe(`/admin/employees/${user.id}?done=created`);
