@@ -20,6 +20,7 @@ import { benchGiftOrder, formatGiftBench } from "./bench/gift-order";
 import { benchOrgOrder, describeOrgOrderBench } from "./bench/org-order";
 import { benchSignIn } from "./bench/signin";
 import { benchHeavy, describeHeavyBench, type LoopDelay } from "./bench/heavy";
+import { waitFor } from "./bench/http";
 
 const { values: args } = parseArgs({
   options: {
@@ -113,18 +114,6 @@ async function startHall(): Promise<ChildProcess> {
   child.stdout?.resume();
   await waitFor(`http://localhost:${HALL_PORT}/`);
   return child;
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 /** Puts one product in a new anonymous cart through the shop's own /cart action; returns its cookie. */

@@ -12,6 +12,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import sharp from "sharp";
+import { signIn, waitFor } from "./bench/http";
 
 const PORT = 3410;
 const BASE = `http://localhost:${PORT}`;
@@ -25,18 +26,6 @@ const env = {
   ALLOW_TEST_PAYMENTS: "true",
   PORT: String(PORT),
 };
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** Two photos for a product, uploaded the way the admin page stores them. */
 async function givePhotos(slug: string) {
@@ -58,14 +47,7 @@ async function givePhotos(slug: string) {
 }
 
 async function signedInWithCart(productId: number) {
-  const login = await fetch(`${BASE}/login`, {
-    method: "POST",
-    headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username: "E10001", password: "hall-employee-2026", redirectTo: "/" }),
-    redirect: "manual",
-  });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (login.status !== 302 || !cookie) throw new Error(`demo sign-in answered ${login.status}`);
+  const cookie = await signIn(BASE, "E10001", "hall-employee-2026");
   const cart = await fetch(`${BASE}/cart`, {
     method: "POST",
     headers: { Origin: BASE, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },

@@ -16,24 +16,10 @@ export const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
 export const rosterStatuses = ["ACTIVE", "LEFT"] as const;
 export type RosterStatus = (typeof rosterStatuses)[number];
 
-export type RosterRow = {
-  row: number;
-  employeeNo: string;
-  name: string;
-  mobile: string;
-  department: string;
-  status: RosterStatus;
-};
+export type RosterRow = { row: number; employeeNo: string; name: string; mobile: string; department: string; status: RosterStatus };
 type RosterField = "employeeNo" | "name" | "mobile" | "department" | "status";
-export type RosterProblem = {
-  row: number;
-  field?: RosterField;
-  message: string;
-  params?: Record<string, string | number>;
-};
-export type RosterFileResult =
-  | { ok: true; rows: RosterRow[] }
-  | { ok: false; problems: RosterProblem[] };
+export type RosterProblem = { row: number; field?: RosterField; message: string; params?: Record<string, string | number> };
+export type RosterFileResult = { ok: true; rows: RosterRow[] } | { ok: false; problems: RosterProblem[] };
 
 const HEADERS: Record<RosterField, string[]> = {
   employeeNo: ["工号", "员工号", "employeeno", "employeenumber", "employee"],
@@ -43,19 +29,12 @@ const HEADERS: Record<RosterField, string[]> = {
   status: ["状态", "在职状态", "status"],
 };
 
-const STATUS_WORDS: Record<string, RosterStatus> = {
-  在职: "ACTIVE",
-  active: "ACTIVE",
-  "": "ACTIVE",
-  离职: "LEFT",
-  left: "LEFT",
-};
+const STATUS_WORDS: Record<string, RosterStatus> = { 在职: "ACTIVE", active: "ACTIVE", "": "ACTIVE", 离职: "LEFT", left: "LEFT" };
 
 function columnOf(header: string): RosterField | null {
   for (const part of header.split("/")) {
     const word = part.toLowerCase().replace(/[\s_()（）-]/g, "");
-    for (const [field, words] of Object.entries(HEADERS))
-      if (words.includes(word)) return field as RosterField;
+    for (const [field, words] of Object.entries(HEADERS)) if (words.includes(word)) return field as RosterField;
   }
   return null;
 }
@@ -65,57 +44,24 @@ function columnOf(header: string): RosterField | null {
  * empty status meaning 在职) and checks every row. A mobile may belong to one person only, in the
  * file and against roster people the file does not mention.
  */
-export async function parseRosterFile(
-  fileName: string,
-  bytes: Uint8Array
-): Promise<RosterFileResult> {
+export async function parseRosterFile(fileName: string, bytes: Uint8Array): Promise<RosterFileResult> {
   // The same bounded reader as every other upload (ADR 017): the header row and MAX_ROSTER_ROWS people.
-  const table = await readUploadedTable(
-    { name: fileName, bytes },
-    { maxRows: MAX_ROSTER_ROWS + 1 }
-  );
+  const table = await readUploadedTable({ name: fileName, bytes }, { maxRows: MAX_ROSTER_ROWS + 1 });
   if (!table.ok) return { ok: false, problems: [{ row: 0, ...table.problem }] };
-  const nonBlank = table.rows.filter((r) =>
-    r.values.some((v) => v.trim() !== "")
-  );
+  const nonBlank = table.rows.filter((r) => r.values.some((v) => v.trim() !== ""));
   const header = nonBlank[0];
-  if (!header)
-    return {
-      ok: false,
-      problems: [{ row: 0, message: "admin:roster.file.empty" }],
-    };
+  if (!header) return { ok: false, problems: [{ row: 0, message: "admin:roster.file.empty" }] };
   const columns = new Map<RosterField, number>();
   header.values.forEach((h, i) => {
     const field = columnOf(h.trim());
     if (field && !columns.has(field)) columns.set(field, i);
   });
-  if (
-    !columns.has("employeeNo") ||
-    !columns.has("name") ||
-    !columns.has("mobile")
-  ) {
-    return {
-      ok: false,
-      problems: [{ row: header.row, message: "admin:roster.file.header" }],
-    };
+  if (!columns.has("employeeNo") || !columns.has("name") || !columns.has("mobile")) {
+    return { ok: false, problems: [{ row: header.row, message: "admin:roster.file.header" }] };
   }
   const dataRows = nonBlank.slice(1);
-  if (dataRows.length === 0)
-    return {
-      ok: false,
-      problems: [{ row: 0, message: "admin:roster.file.noRows" }],
-    };
-  if (dataRows.length > MAX_ROSTER_ROWS)
-    return {
-      ok: false,
-      problems: [
-        {
-          row: 0,
-          message: "admin:roster.file.tooMany",
-          params: { max: MAX_ROSTER_ROWS },
-        },
-      ],
-    };
+  if (dataRows.length === 0) return { ok: false, problems: [{ row: 0, message: "admin:roster.file.noRows" }] };
+  if (dataRows.length > MAX_ROSTER_ROWS) return { ok: false, problems: [{ row: 0, message: "admin:roster.file.tooMany", params: { max: MAX_ROSTER_ROWS } }] };
 
   const problems: RosterProblem[] = [];
   const rows: RosterRow[] = [];
@@ -125,38 +71,23 @@ export async function parseRosterFile(
       return index === undefined ? "" : (values[index] ?? "").trim();
     };
     const before = problems.length;
-    const problem = (
-      field: RosterField,
-      message: string,
-      params: Record<string, string | number> = {}
-    ) =>
-      problems.push({
-        row,
-        field,
-        message: `admin:roster.rowErrors.${message}`,
-        params: { row, ...params },
-      });
+    const problem = (field: RosterField, message: string, params: Record<string, string | number> = {}) =>
+      problems.push({ row, field, message: `admin:roster.rowErrors.${message}`, params: { row, ...params } });
 
     const employeeNo = cell("employeeNo").toUpperCase();
-    if (!EMPLOYEE_NO_PATTERN.test(employeeNo))
-      problem("employeeNo", "employeeNo", { value: employeeNo.slice(0, 20) });
+    if (!EMPLOYEE_NO_PATTERN.test(employeeNo)) problem("employeeNo", "employeeNo", { value: employeeNo.slice(0, 20) });
     const name = cell("name");
     if (name === "" || name.length > 50) problem("name", "name");
     const mobile = cell("mobile").replace(/[\s-]/g, "");
-    if (!MOBILE_PATTERN.test(mobile))
-      problem("mobile", "mobile", { value: mobile.slice(0, 20) });
+    if (!MOBILE_PATTERN.test(mobile)) problem("mobile", "mobile", { value: mobile.slice(0, 20) });
     const department = cell("department");
     if (department.length > 50) problem("department", "department");
     const status = STATUS_WORDS[cell("status").toLowerCase()];
-    if (!status)
-      problem("status", "status", { value: cell("status").slice(0, 10) });
-    if (problems.length === before)
-      rows.push({ row, employeeNo, name, mobile, department, status: status! });
+    if (!status) problem("status", "status", { value: cell("status").slice(0, 10) });
+    if (problems.length === before) rows.push({ row, employeeNo, name, mobile, department, status: status! });
   }
   problems.push(...(await duplicates(rows)));
-  return problems.length > 0
-    ? { ok: false, problems: problems.sort((a, b) => a.row - b.row) }
-    : { ok: true, rows };
+  return problems.length > 0 ? { ok: false, problems: problems.sort((a, b) => a.row - b.row) } : { ok: true, rows };
 }
 
 /** A 工号 twice in the file, or a mobile held by two people (in the file, or one in it and one on the roster). */
@@ -166,79 +97,39 @@ async function duplicates(rows: RosterRow[]): Promise<RosterProblem[]> {
   const byMobile = new Map<string, RosterRow>();
   for (const r of rows) {
     const earlier = byNumber.get(r.employeeNo);
-    if (earlier !== undefined)
-      problems.push({
-        row: r.row,
-        field: "employeeNo",
-        message: "admin:roster.rowErrors.duplicate",
-        params: { row: r.row, value: r.employeeNo, firstRow: earlier },
-      });
+    if (earlier !== undefined) problems.push({ row: r.row, field: "employeeNo", message: "admin:roster.rowErrors.duplicate", params: { row: r.row, value: r.employeeNo, firstRow: earlier } });
     else byNumber.set(r.employeeNo, r.row);
     const sameMobile = byMobile.get(r.mobile);
     if (sameMobile && sameMobile.employeeNo !== r.employeeNo) {
-      problems.push({
-        row: r.row,
-        field: "mobile",
-        message: "admin:roster.rowErrors.mobileTwice",
-        params: { row: r.row, value: r.mobile, firstRow: sameMobile.row },
-      });
+      problems.push({ row: r.row, field: "mobile", message: "admin:roster.rowErrors.mobileTwice", params: { row: r.row, value: r.mobile, firstRow: sameMobile.row } });
     } else byMobile.set(r.mobile, r);
   }
   const holders = [];
   for (const mobiles of inBatches([...byMobile.keys()])) {
-    holders.push(
-      ...(await prisma.rosterEntry.findMany({
-        where: { mobile: { in: mobiles } },
-        select: { employeeNo: true, mobile: true },
-      }))
-    );
+    holders.push(...(await prisma.rosterEntry.findMany({ where: { mobile: { in: mobiles } }, select: { employeeNo: true, mobile: true } })));
   }
   const others = holders.filter((holder) => !byNumber.has(holder.employeeNo));
   for (const other of others) {
     const r = byMobile.get(other.mobile)!;
-    problems.push({
-      row: r.row,
-      field: "mobile",
-      message: "admin:roster.rowErrors.mobileTaken",
-      params: { row: r.row, value: r.mobile, other: other.employeeNo },
-    });
+    problems.push({ row: r.row, field: "mobile", message: "admin:roster.rowErrors.mobileTaken", params: { row: r.row, value: r.mobile, other: other.employeeNo } });
   }
   return problems;
 }
 
 export type RosterPlan = {
   added: RosterRow[];
-  changed: (RosterRow & {
-    before: {
-      name: string;
-      mobile: string;
-      department: string;
-      status: string;
-    };
-  })[];
+  changed: (RosterRow & { before: { name: string; mobile: string; department: string; status: string } })[];
   left: RosterRow[];
   unchanged: number;
 };
 
 /** What an import would change: people new to the roster, details changed, and people now 离职. */
-async function planRoster(
-  db: Prisma.TransactionClient | typeof prisma,
-  rows: RosterRow[]
-): Promise<RosterPlan> {
-  const existing = new Map<
-    string,
-    { name: string; mobile: string; department: string; status: string }
-  >();
+async function planRoster(db: Prisma.TransactionClient | typeof prisma, rows: RosterRow[]): Promise<RosterPlan> {
+  const existing = new Map<string, { name: string; mobile: string; department: string; status: string }>();
   for (const batch of inBatches(rows)) {
     const found = await db.rosterEntry.findMany({
       where: { employeeNo: { in: batch.map((r) => r.employeeNo) } },
-      select: {
-        employeeNo: true,
-        name: true,
-        mobile: true,
-        department: true,
-        status: true,
-      },
+      select: { employeeNo: true, name: true, mobile: true, department: true, status: true },
     });
     for (const { employeeNo, ...rest } of found) existing.set(employeeNo, rest);
   }
@@ -247,13 +138,7 @@ async function planRoster(
     const before = existing.get(r.employeeNo);
     if (!before) plan.added.push(r);
     else if (r.status === "LEFT" && before.status !== "LEFT") plan.left.push(r);
-    else if (
-      before.name !== r.name ||
-      before.mobile !== r.mobile ||
-      before.department !== r.department ||
-      before.status !== r.status
-    )
-      plan.changed.push({ ...r, before });
+    else if (before.name !== r.name || before.mobile !== r.mobile || before.department !== r.department || before.status !== r.status) plan.changed.push({ ...r, before });
     else plan.unchanged++;
   }
   return plan;
@@ -269,110 +154,56 @@ export function previewRoster(rows: RosterRow[]) {
  * memberships are suspended (orders and ledger entries stay). People back 在职 get them back.
  */
 export async function importRoster(rows: RosterRow[], actorId: number) {
-  return prisma.$transaction(
-    async (tx) => {
-      const plan = await planRoster(tx, rows);
-      const now = new Date();
-      for (const batch of inBatches(plan.added, 100)) {
-        await tx.rosterEntry.createMany({
-          data: batch.map((r) => ({
-            employeeNo: r.employeeNo,
-            name: r.name,
-            mobile: r.mobile,
-            department: r.department,
-            status: r.status,
-          })),
-        });
-      }
-      for (const r of [...plan.changed, ...plan.left]) {
-        await tx.rosterEntry.update({
-          where: { employeeNo: r.employeeNo },
-          data: {
-            name: r.name,
-            mobile: r.mobile,
-            department: r.department,
-            status: r.status,
-          },
-        });
-      }
-      const leaving = [
-        ...plan.left,
-        ...plan.added.filter((r) => r.status === "LEFT"),
-      ].map((r) => r.employeeNo);
-      const returning = plan.changed
-        .filter((r) => r.status === "ACTIVE" && r.before.status === "LEFT")
-        .map((r) => r.employeeNo);
-      let signedOut = 0;
-      for (const numbers of inBatches(leaving)) {
-        const users = await tx.user.findMany({
-          where: { employeeNo: { in: numbers } },
-          select: { id: true },
-        });
-        const ids = users.map((u) => u.id);
-        await tx.user.updateMany({
-          where: { id: { in: ids }, leftAt: null },
-          data: { leftAt: now },
-        });
-        signedOut += (
-          await tx.session.deleteMany({ where: { userId: { in: ids } } })
-        ).count;
-        await tx.organisationMember.updateMany({
-          where: { userId: { in: ids }, suspendedAt: null },
-          data: { suspendedAt: now },
-        });
-      }
-      for (const numbers of inBatches(returning)) {
-        const users = await tx.user.findMany({
-          where: { employeeNo: { in: numbers } },
-          select: { id: true },
-        });
-        const ids = users.map((u) => u.id);
-        await tx.user.updateMany({
-          where: { id: { in: ids } },
-          data: { leftAt: null },
-        });
-        await tx.organisationMember.updateMany({
-          where: { userId: { in: ids } },
-          data: { suspendedAt: null },
-        });
-      }
-      await recordAudit(tx, {
-        userId: actorId,
-        action: "roster.import",
-        entityType: "Roster",
-        entityId: "roster",
-        details: {
-          added: plan.added.length,
-          changed: plan.changed.map((r) => r.employeeNo).slice(0, 1000),
-          left: leaving.slice(0, 1000),
-          returned: returning.slice(0, 1000),
-          unchanged: plan.unchanged,
-          sessionsEnded: signedOut,
-        },
-      });
-      return { plan, signedOut };
-    },
-    { timeout: 120_000, maxWait: 10_000 }
-  );
+  return prisma.$transaction(async (tx) => {
+    const plan = await planRoster(tx, rows);
+    const now = new Date();
+    for (const batch of inBatches(plan.added, 100)) {
+      await tx.rosterEntry.createMany({ data: batch.map((r) => ({ employeeNo: r.employeeNo, name: r.name, mobile: r.mobile, department: r.department, status: r.status })) });
+    }
+    for (const r of [...plan.changed, ...plan.left]) {
+      await tx.rosterEntry.update({ where: { employeeNo: r.employeeNo }, data: { name: r.name, mobile: r.mobile, department: r.department, status: r.status } });
+    }
+    const leaving = [...plan.left, ...plan.added.filter((r) => r.status === "LEFT")].map((r) => r.employeeNo);
+    const returning = plan.changed.filter((r) => r.status === "ACTIVE" && r.before.status === "LEFT").map((r) => r.employeeNo);
+    let signedOut = 0;
+    const usersOf = async (numbers: string[]) => (await tx.user.findMany({ where: { employeeNo: { in: numbers } }, select: { id: true } })).map((u) => u.id);
+    for (const numbers of inBatches(leaving)) {
+      const ids = await usersOf(numbers);
+      await tx.user.updateMany({ where: { id: { in: ids }, leftAt: null }, data: { leftAt: now } });
+      signedOut += (await tx.session.deleteMany({ where: { userId: { in: ids } } })).count;
+      await tx.organisationMember.updateMany({ where: { userId: { in: ids }, suspendedAt: null }, data: { suspendedAt: now } });
+    }
+    for (const numbers of inBatches(returning)) {
+      const ids = await usersOf(numbers);
+      await tx.user.updateMany({ where: { id: { in: ids } }, data: { leftAt: null } });
+      await tx.organisationMember.updateMany({ where: { userId: { in: ids } }, data: { suspendedAt: null } });
+    }
+    await recordAudit(tx, {
+      userId: actorId,
+      action: "roster.import",
+      entityType: "Roster",
+      entityId: "roster",
+      details: {
+        added: plan.added.length,
+        changed: plan.changed.map((r) => r.employeeNo).slice(0, 1000),
+        left: leaving.slice(0, 1000),
+        returned: returning.slice(0, 1000),
+        unchanged: plan.unchanged,
+        sessionsEnded: signedOut,
+      },
+    });
+    return { plan, signedOut };
+  }, { timeout: 120_000, maxWait: 10_000 });
 }
 
 export async function rosterSummary() {
-  const [active, left] = await Promise.all([
-    prisma.rosterEntry.count({ where: { status: "ACTIVE" } }),
-    prisma.rosterEntry.count({ where: { status: "LEFT" } }),
-  ]);
+  const [active, left] = await Promise.all([prisma.rosterEntry.count({ where: { status: "ACTIVE" } }), prisma.rosterEntry.count({ where: { status: "LEFT" } })]);
   return { active, left };
 }
 
 /** The roster entry of an employee number, as registration and gift matching read it. */
-export function rosterEntry(
-  employeeNo: string,
-  db: Prisma.TransactionClient | typeof prisma = prisma
-) {
-  return db.rosterEntry.findUnique({
-    where: { employeeNo: employeeNo.toUpperCase() },
-    select: { employeeNo: true, name: true, mobile: true, status: true },
-  });
+export function rosterEntry(employeeNo: string, db: Prisma.TransactionClient | typeof prisma = prisma) {
+  return db.rosterEntry.findUnique({ where: { employeeNo: employeeNo.toUpperCase() }, select: { employeeNo: true, name: true, mobile: true, status: true } });
 }
 
 /**

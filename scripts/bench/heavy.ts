@@ -13,6 +13,7 @@
  */
 import autocannon from "autocannon";
 import { hashPassword } from "../../app/utils/password.server";
+import { signIn } from "./http";
 import { stringify } from "csv-stringify/sync";
 
 export type LoopDelay = { maxMs: number; p99Ms: number };
@@ -41,18 +42,6 @@ async function listWhile(url: string, connections: number, job: () => Promise<vo
   await load;
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), samples: times.length };
-}
-
-async function signIn(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username, password, redirectTo: "/" }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in of ${username} answered ${res.status}`);
-  return cookie;
 }
 
 async function post(base: string, path: string, cookie: string, body: FormData | URLSearchParams, expect: number) {

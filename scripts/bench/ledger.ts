@@ -8,6 +8,7 @@
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { signIn } from "./http";
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -46,18 +47,6 @@ function insertEntries(dbFile: string, count: number) {
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
   return seconds;
-}
-
-async function signInAdmin(base: string) {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username: "admin", password: "hall-admin-2026", redirectTo: "/admin" }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status !== 302 || !cookie) throw new Error(`admin sign-in answered ${res.status}`);
-  return cookie;
 }
 
 async function listLoad(url: string, connections: number, until: () => boolean, maxSeconds: number) {
@@ -109,7 +98,7 @@ export async function benchLedger(base: string, dbFile: string, { entries = 1_00
   }
 
   // Over HTTP: the whole /admin page, one request at a time.
-  const cookie = await signInAdmin(base);
+  const cookie = await signIn(base, "admin", "hall-admin-2026", "/admin");
   const pageTimes: number[] = [];
   for (let i = 0; i < 5; i++) await (await fetch(`${base}/admin?year=${2019 + i}`, { headers: { Cookie: cookie } })).arrayBuffer(); // warm-up
   for (let i = 0; i < 40; i++) {
