@@ -12,6 +12,9 @@ import { BuyNowSchema, CartActionSchema } from "~/models/checkout-schema";
 import { getOptionalUser } from "~/utils/auth.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["orders", "shop"] };
 
 export const meta: MetaFunction = () => [{ title: "购物车 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

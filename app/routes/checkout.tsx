@@ -15,6 +15,9 @@ import { prepareInstantPayment, startPayment } from "~/models/payment.server";
 import { listPickupPoints } from "~/models/pickup.server";
 import { requireUser } from "~/utils/auth.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "orders"] };
 
 export const meta: MetaFunction = () => [{ title: "结算 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

@@ -17,6 +17,9 @@ import { formText } from "~/models/product-schema";
 import { prisma } from "~/utils/db.server";
 import { requireUser } from "~/utils/auth.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "核对并下单 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

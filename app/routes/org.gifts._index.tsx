@@ -15,6 +15,9 @@ import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useLocalize } from "~/utils/localize";
 import { readUpload } from "~/utils/upload.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "福利礼盒 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

@@ -18,6 +18,9 @@ import { listPickupPoints } from "~/models/pickup.server";
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "核对礼盒订单 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

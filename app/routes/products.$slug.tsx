@@ -10,6 +10,9 @@ import { ProductPhoto } from "~/components/product-photo";
 import { PriceTiers } from "~/components/price-tiers";
 import { getPublicPricing } from "~/models/pricing.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["orders", "shop"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.product.nameZh} · 一汽扶贫馆` : "商品不存在 · 一汽扶贫馆" },
