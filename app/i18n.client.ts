@@ -23,7 +23,7 @@ export function clientI18n(lng: Language): I18n {
       resources,
       {
         partialBundledLanguages: true,
-        backend: { loadPath: (lngs: string[], nss: string[]) => wordingUrl(lngs[0]!, nss[0]!, version) },
+        backend: { loadPath: wordingUrl("{{lng}}", "{{ns}}", version) },
       },
       Backend,
     );

@@ -26,14 +26,15 @@ describe("wording", () => {
     }
   });
 
-  it("every page route declares each namespace its code and components use", () => {
+  it("the root and every page route declare each namespace its code and components use", () => {
     const missing: string[] = [];
-    for (const file of readdirSync(routesDir)) {
-      const source = readFileSync(path.join(routesDir, file), "utf8");
+    const files = [...readdirSync(routesDir).map((file) => path.join(routesDir, file)), path.join(routesDir, "../root.tsx")];
+    for (const file of files) {
+      const source = readFileSync(file, "utf8");
       if (!source.includes("export default function")) continue;
       const declared = /export const handle: WordingHandle = \{ i18n: \[([^\]]*)\] \}/.exec(source)?.[1] ?? "";
       const names = new Set(["common", ...[...declared.matchAll(/"(\w+)"/g)].map((m) => m[1]!)]);
-      for (const ns of namespacesUsedBy(path.join(routesDir, file))) if (!names.has(ns)) missing.push(`${file}: ${ns}`);
+      for (const ns of namespacesUsedBy(file)) if (!names.has(ns)) missing.push(`${path.basename(file)}: ${ns}`);
     }
     expect(missing).toEqual([]);
   });
