@@ -40,7 +40,7 @@ function ProductCard({ product, t }: { product: ProductCardData; t: TFunction<"s
           className="aspect-square w-full bg-stone-100 object-cover"
         />
         <div className="flex flex-1 flex-col gap-1 p-3">
-          <h3 className="line-clamp-2 text-sm font-medium group-hover:text-brand-700">{name}</h3>
+          <h3 className="line-clamp-2 text-sm font-medium break-words group-hover:text-brand-700">{name}</h3>
           <p className="text-xs text-stone-600">
             {localize(product.county.nameZh, product.county.nameEn)} · {localizeSpec(product.spec)}
           </p>
