@@ -74,7 +74,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </WordingReady>
         </I18nextProvider>
         {/* The wording this document was rendered with, read by entry.client.tsx before hydrating. */}
-        <script id="page-wording" type="application/json" dangerouslySetInnerHTML={{ __html: wordingJson }} />
+        <script id="page-wording" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: wordingJson }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

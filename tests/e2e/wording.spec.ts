@@ -9,7 +9,7 @@ type PageWording = { lng: string; resources: Record<string, Record<string, unkno
 
 /** The wording a page's HTML carries (root.tsx writes it for the browser to hydrate with). */
 function wordingIn(html: string): PageWording {
-  const json = /<script id="page-wording" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
+  const json = /<script id="page-wording" type="application\/json"[^>]*>(.*?)<\/script>/s.exec(html)?.[1];
   if (!json) throw new Error("no page wording in the HTML");
   return JSON.parse(json) as PageWording;
 }
