@@ -1,6 +1,6 @@
 import type { i18n as I18n } from "i18next";
 import Backend from "i18next-fetch-backend";
-import { createWordingInstance, isLanguage, wordingUrl, type Language, type PageWording } from "./i18n";
+import { createWordingInstance, defaultLanguage, isLanguage, wordingUrl, type Language, type PageWording } from "./i18n";
 
 /** The wording the server rendered this document with (root.tsx writes it), as text and parsed. */
 export const pageWordingJson = document.getElementById("page-wording")?.textContent ?? "";
@@ -32,4 +32,4 @@ export function clientI18n(lng: Language): I18n {
   return instance;
 }
 
-export const documentLanguage: Language = isLanguage(pageWording?.lng) ? pageWording.lng : "zh";
+export const documentLanguage: Language = isLanguage(pageWording?.lng) ? pageWording.lng : defaultLanguage;

@@ -39,7 +39,7 @@ export function wordingUrl(lng: string, ns: string, version: string) {
  * Settings every instance shares. No fallback language: a page loads wording in its own language
  * only, and both languages carry every key (tests/unit/wording.test.ts).
  */
-export const i18nOptions = {
+const i18nOptions = {
   fallbackLng: false,
   defaultNS: "common",
   interpolation: { escapeValue: false },

@@ -49,7 +49,14 @@ test.describe("wording ships per page, in one language", () => {
   });
 
   test("in English, a client-side visit to a page with wording not loaded yet shows it translated", async ({ page }) => {
+    // A hydration mismatch (the browser's wording differing from the server's) is a console error.
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
     await page.goto("/products");
+    await page.waitForLoadState("networkidle");
     await page.getByRole("link", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(enShop.list.title);
     // The product list does not carry the orders namespace; the cart page needs it.
@@ -63,6 +70,7 @@ test.describe("wording ships per page, in one language", () => {
     // No full page load happened, and no raw key was shown.
     expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
     await expect(page.locator("main")).not.toContainText("cart.");
+    expect(errors).toEqual([]);
   });
 
   test("error pages speak the visitor's language", async ({ page }) => {
