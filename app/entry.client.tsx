@@ -1,6 +1,7 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { clientI18n, documentLanguage, pageWordingJson } from "./i18n.client";
 import { DocumentProvider } from "./utils/document-context";
 
 // The id of the request that rendered this page, so an error page shown on load can quote it.
@@ -10,7 +11,7 @@ startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <DocumentProvider value={{ nonce: "", requestId }}>
+      <DocumentProvider value={{ nonce: "", requestId, lang: documentLanguage, wordingJson: pageWordingJson, i18nFor: clientI18n }}>
         <RemixBrowser />
       </DocumentProvider>
     </StrictMode>,

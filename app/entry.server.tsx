@@ -7,8 +7,11 @@ import { renderToPipeableStream } from "react-dom/server";
 import { startPaymentReconciler } from "./models/payment-reconciliation.server";
 import { startReservationSweeper } from "./models/reservation-sweeper.server";
 import { dbReady } from "./utils/db.server";
+import { routeNamespaces } from "./i18n";
+import { getPageWording } from "./i18n.server";
 import { DocumentProvider } from "./utils/document-context";
 import { getEnv } from "./utils/env.server";
+import { resolveLanguage } from "./utils/language.server";
 import { reportError, startErrorReporting } from "./utils/error-reporting.server";
 import { logger } from "./utils/logger.server";
 
@@ -48,7 +51,7 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   reportError(error);
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -57,11 +60,17 @@ export default function handleRequest(
 ) {
   // `vite dev` runs without server.js: no nonce, no id.
   const { cspNonce = "", requestId = "" } = (loadContext ?? {}) as EdgeLoadContext;
+  // Only the wording the matched routes declare (their `handle.i18n`), in the visitor's language.
+  const { lang } = await resolveLanguage(request);
+  const namespaces = routeNamespaces(
+    remixContext.staticHandlerContext.matches.map((match) => ({ handle: remixContext.routeModules[match.route.id]?.handle })),
+  );
+  const wording = getPageWording(lang, namespaces);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <DocumentProvider value={{ nonce: cspNonce, requestId }}>
+      <DocumentProvider value={{ nonce: cspNonce, requestId, lang, wordingJson: wording.json, i18nFor: () => wording.i18n }}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={cspNonce} />
       </DocumentProvider>,
       {

@@ -8,12 +8,13 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
-import { defaultLanguage, getI18n, type Language } from "./i18n";
+import { routeNamespaces, type Language, type Namespace, type WordingHandle } from "./i18n";
 import stylesheet from "./tailwind.css?url";
 import { countCartItems } from "./models/cart.server";
 import { getOptionalUser } from "./utils/auth.server";
@@ -26,6 +27,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const handle: WordingHandle = { i18n: ["common"] };
 
 export const meta: MetaFunction = () => [{ title: "一汽扶贫馆" }];
 
@@ -46,9 +49,9 @@ export function useRootData() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
-  const lang: Language = rootData?.lang ?? defaultLanguage;
-  const i18n = getI18n(lang);
-  const { nonce, requestId } = useDocumentValues();
+  const { nonce, requestId, lang: documentLanguage, wordingJson, i18nFor } = useDocumentValues();
+  const lang: Language = rootData?.lang ?? documentLanguage;
+  const namespaces = routeNamespaces(useMatches());
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"}>
       <head>
@@ -59,20 +62,34 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased">
-        <I18nextProvider i18n={i18n}>
-          <LanguageProvider value={lang}>
-            <SiteHeader user={rootData?.user ?? null} cartCount={rootData?.cartCount ?? 0} />
-            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-              {children}
-            </main>
-            <SiteFooter />
-          </LanguageProvider>
+        <I18nextProvider i18n={i18nFor(lang)}>
+          <WordingReady namespaces={namespaces}>
+            <LanguageProvider value={lang}>
+              <SiteHeader user={rootData?.user ?? null} cartCount={rootData?.cartCount ?? 0} />
+              <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+                {children}
+              </main>
+              <SiteFooter />
+            </LanguageProvider>
+          </WordingReady>
         </I18nextProvider>
+        {/* The wording this document was rendered with, read by entry.client.tsx before hydrating. */}
+        <script id="page-wording" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: wordingJson }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
   );
+}
+
+/**
+ * Holds a page back until the wording its routes declare is loaded: on a client-side navigation to
+ * a page with a namespace not fetched yet, the current page stays until it arrives (the router
+ * renders in a transition), so no raw key is ever shown.
+ */
+function WordingReady({ namespaces, children }: { namespaces: Namespace[]; children: React.ReactNode }) {
+  useTranslation(namespaces);
+  return children;
 }
 
 export default function App() {

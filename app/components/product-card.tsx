@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 import { Money } from "./money";
 import { ProductPhoto } from "./product-photo";
 
@@ -27,6 +27,7 @@ export function StockBadge({ stock, t }: { stock: number; t: TFunction<"shop"> }
 
 function ProductCard({ product, t }: { product: ProductCardData; t: TFunction<"shop"> }) {
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const name = localize(product.nameZh, product.nameEn);
   return (
     <li className="group flex flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
@@ -39,9 +40,9 @@ function ProductCard({ product, t }: { product: ProductCardData; t: TFunction<"s
           className="aspect-square w-full bg-stone-100 object-cover"
         />
         <div className="flex flex-1 flex-col gap-1 p-3">
-          <h3 className="line-clamp-2 text-sm font-medium group-hover:text-brand-700">{name}</h3>
+          <h3 className="line-clamp-2 text-sm font-medium break-words group-hover:text-brand-700">{name}</h3>
           <p className="text-xs text-stone-600">
-            {localize(product.county.nameZh, product.county.nameEn)} · {product.spec}
+            {localize(product.county.nameZh, product.county.nameEn)} · {localizeSpec(product.spec)}
           </p>
           <div className="mt-auto flex flex-wrap items-center gap-2 pt-2">
             <Money fen={product.priceFen} className="font-semibold text-brand-700" />

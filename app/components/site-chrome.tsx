@@ -14,10 +14,10 @@ function useOtherLanguageHref() {
 
 /** The cart and how many items it holds; the count comes from the root loader on every page. */
 function CartLink({ count }: { count: number }) {
-  const { t } = useTranslation("orders");
+  const { t } = useTranslation();
   return (
-    <Link to="/cart" className="underline-offset-2 hover:underline" aria-label={t("cart.headerCount", { count })} data-testid="cart-link">
-      {t("cart.headerLink")}
+    <Link to="/cart" className="underline-offset-2 hover:underline" aria-label={t("nav.cartCount", { count })} data-testid="cart-link">
+      {t("nav.cart")}
       <span aria-hidden="true" className="ml-1 rounded-full bg-white px-1.5 text-xs font-semibold text-brand-800" data-testid="cart-count">
         {count}
       </span>
@@ -62,19 +62,19 @@ export function SiteHeader({ user, cartCount = 0 }: { user: HeaderUser; cartCoun
           <CartLink count={cartCount} />
           {user ? (
             <Link to="/orders" className="underline-offset-2 hover:underline">
-              {t("orders:orders.title")}
+              {t("nav.myOrders")}
             </Link>
           ) : null}
           {user ? (
             <Link to="/org" className="underline-offset-2 hover:underline">
-              {t("org:nav.link")}
+              {t("nav.orgBuying")}
             </Link>
           ) : null}
           {user ? (
             <>
               <Link to="/account" className="underline-offset-2 hover:underline">
                 <span className="hidden sm:inline">{user.name} · </span>
-                {t("account:nav.myAccount")}
+                {t("nav.myAccount")}
               </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="underline-offset-2 hover:underline">

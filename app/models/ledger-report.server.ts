@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
-import { getI18n, type Language } from "~/i18n";
+import type { Language } from "~/i18n";
+import { getI18n } from "~/i18n.server";
 import { guardFormula } from "~/utils/csv.server";
 import { fenToYuanInput } from "~/utils/money";
 import { indicatorOf } from "./ledger.server";

@@ -6,6 +6,9 @@ import { ProductGrid } from "~/components/product-card";
 import { listCounties, listFeaturedProducts } from "~/models/catalogue.server";
 import { beijingYear, publicProgress } from "~/models/relief-progress.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["ledger", "shop"] };
 
 export const meta: MetaFunction = () => [
   { title: "一汽扶贫馆 · 消费扶贫线上馆" },

@@ -7,6 +7,9 @@ import { fieldErrorsOf, PasswordChangeSchema, ProfileSchema, type FieldErrors } 
 import { formText } from "~/models/product-schema";
 import { changePassword, getProfile, updateProfile } from "~/models/user.server";
 import { currentSessionId, requireUser } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction = () => [{ title: "我的账户 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

@@ -9,6 +9,9 @@ import { getAddress, updateAddress } from "~/models/address.server";
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction = () => [{ title: "编辑收货地址 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

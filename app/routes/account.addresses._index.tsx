@@ -10,6 +10,9 @@ import { formText } from "~/models/product-schema";
 import { getProfile } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction = () => [{ title: "收货地址 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { TabNav } from "~/components/ui/tab-nav";
 import { ErrorPage } from "~/root";
 import { requireUser } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "orders", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "我的账户 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

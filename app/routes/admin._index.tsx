@@ -12,6 +12,9 @@ import { beijingYear, FIRST_YEAR, ledgerFigures, parseYear, topProducts } from "
 import { requireAdmin } from "~/utils/auth.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "ledger"] };
 
 export const meta: MetaFunction = () => [{ title: "消费扶贫进度 · 管理后台" }];
 

@@ -6,6 +6,9 @@ import { AuditTable } from "~/components/admin/audit-table";
 import { Pager } from "~/components/admin/pager";
 import { listAudit } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "操作日志 · 管理后台" }];
 

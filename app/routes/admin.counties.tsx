@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { listCountiesForAdmin } from "~/models/county.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { TableScroller } from "~/components/admin/table-scroller";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "帮扶县 · 管理后台" }];
 

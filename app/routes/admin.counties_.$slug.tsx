@@ -8,6 +8,9 @@ import { listAudit } from "~/models/audit.server";
 import { getCountyForAdmin, updateCounty } from "~/models/county.server";
 import { CountySchema, fieldErrorsOf, formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.county.nameZh ?? ""} · 管理后台` }];
 

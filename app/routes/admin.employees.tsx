@@ -11,6 +11,9 @@ import { EmployeeSchema, fieldErrorsOf } from "~/models/account-schema";
 import { formText } from "~/models/product-schema";
 import { createEmployee, listEmployees } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction = () => [{ title: "员工账号 · 管理后台" }];
 

@@ -10,6 +10,9 @@ import { listAudit } from "~/models/audit.server";
 import { getEmployee, resetEmployeePassword } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.employee.name ?? ""} · 员工账号 · 管理后台` }];
 

@@ -10,6 +10,9 @@ import { componentRows, parseGiftBoxForm } from "~/models/gift-schema";
 import { formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "编辑礼盒 · 管理后台" }];
 

@@ -11,7 +11,10 @@ import { listGiftOrdersForAdmin } from "~/models/gift-order.server";
 import { componentRows, parseGiftBoxForm } from "~/models/gift-schema";
 import { formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "福利礼盒 · 管理后台" }];
 
@@ -34,6 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminGiftBoxes() {
   const { t } = useTranslation("gifts");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const { boxes, orders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -59,7 +63,7 @@ export default function AdminGiftBoxes() {
                   <Link to={`/admin/gift-boxes/${box.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{localize(box.nameZh, box.nameEn)}</Link>
                 </td>
                 <td className="px-3 py-2 text-xs text-stone-700">
-                  {box.components.map((c) => <span key={c.productId} className="block">{t("componentLine", { name: localize(c.product.nameZh, c.product.nameEn), spec: c.product.spec, quantity: c.quantity })}</span>)}
+                  {box.components.map((c) => <span key={c.productId} className="block">{t("componentLine", { name: localize(c.product.nameZh, c.product.nameEn), spec: localizeSpec(c.product.spec), quantity: c.quantity })}</span>)}
                 </td>
                 <td className="px-3 py-2 text-right">{box.unitPriceFen === null ? "—" : <Money fen={box.unitPriceFen} />}</td>
                 <td className="px-3 py-2 text-right" data-testid={`available-${box.id}`}>{box.available}</td>

@@ -13,6 +13,9 @@ import { requireAdmin } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useLocalize } from "~/utils/localize";
 import { readUpload } from "~/utils/upload.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "orders", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "礼盒发货 · 管理后台" }];
 

@@ -11,6 +11,9 @@ import { listBatches, startImport } from "~/models/ledger-import.server";
 import { importChannels, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/models/ledger-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { readUpload } from "~/utils/upload.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "ledger"] };
 
 export const meta: MetaFunction = () => [{ title: "平台订单导入 · 管理后台" }];
 

@@ -14,6 +14,9 @@ import { requireAdmin } from "~/utils/auth.server";
 import { useLanguage } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "ledger"] };
 
 export const meta: MetaFunction = () => [{ title: "导入批次 · 管理后台" }];
 

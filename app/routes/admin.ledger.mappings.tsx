@@ -8,6 +8,9 @@ import { getMapping, saveMapping } from "~/models/ledger-import.server";
 import { importChannels, MappingSchema } from "~/models/ledger-schema";
 import { fieldErrorsOf, formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "ledger"] };
 
 export const meta: MetaFunction = () => [{ title: "导入列映射 · 管理后台" }];
 

@@ -13,6 +13,9 @@ import { requireAdmin } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "ledger"] };
 
 export const meta: MetaFunction = () => [{ title: "登记线下销售 · 管理后台" }];
 

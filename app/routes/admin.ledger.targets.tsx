@@ -13,6 +13,9 @@ import { fieldErrorsOf, formText } from "~/models/product-schema";
 import { beijingYear } from "~/models/relief-progress.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { fenToYuanInput } from "~/utils/money";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "ledger"] };
 
 export const meta: MetaFunction = () => [{ title: "年度目标 · 管理后台" }];
 

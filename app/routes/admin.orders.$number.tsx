@@ -12,6 +12,9 @@ import { cancelOrderAsAdmin, refundOrderAsAdmin } from "~/models/order-admin.ser
 import { getOrderForAdmin, markDelivered, markShipped } from "~/models/order.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatFen, parseYuanToFen } from "~/utils/money";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "orders"] };
 
 async function findOrder(number: string | undefined) {
   const order = await getOrderForAdmin(number ?? "");

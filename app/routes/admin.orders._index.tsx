@@ -12,6 +12,9 @@ import { listOrdersForAdmin } from "~/models/order-admin.server";
 import { orderStatuses } from "~/models/order-transitions";
 import { reconcilePayments } from "~/models/payment-reconciliation.server";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "orders"] };
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
 

@@ -9,6 +9,9 @@ import { StatusBadge } from "~/components/org/location-fields";
 import { organisationStatuses } from "~/models/organisation-schema";
 import { listOrganisations } from "~/models/organisation.server";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "单位账号 · 管理后台" }];
 

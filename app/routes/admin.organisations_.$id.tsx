@@ -14,6 +14,9 @@ import { getTermsSettings, setTermsSettings } from "~/models/org-terms.server";
 import { fenToYuanInput } from "~/utils/money";
 import { requireAdmin } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "org"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · 单位账号 · 管理后台` }];
 

@@ -16,6 +16,9 @@ import { fieldErrorsOf, formText, type FieldErrors } from "~/models/product-sche
 import { requireAdmin } from "~/utils/auth.server";
 import { fenToYuanInput, formatFen, type Locale } from "~/utils/money";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · 协议价 · 管理后台` }];
 

@@ -5,6 +5,9 @@ import { DateTime } from "~/components/admin/date-time";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { requireAdmin } from "~/utils/auth.server";
 import { listOutbox } from "~/utils/sms.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "短信发件箱 · 管理后台" }];
 

@@ -30,6 +30,9 @@ import { requireAdmin } from "~/utils/auth.server";
 import { fenToYuanInput } from "~/utils/money";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.nameZh ?? ""} · 管理后台` }];
 

@@ -9,6 +9,9 @@ import { listProductsForAdmin, productFormOptions } from "~/models/product.serve
 import { productStatuses } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { TableScroller } from "~/components/admin/table-scroller";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 const FilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),

@@ -9,6 +9,9 @@ import { CSV_COLUMNS, MAX_CSV_BYTES, REQUIRED_COLUMNS } from "~/models/product-s
 import { requireAdmin } from "~/utils/auth.server";
 import { readUpload } from "~/utils/upload.server";
 import { TableScroller } from "~/components/admin/table-scroller";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "批量导入 · 管理后台" }];
 

@@ -7,6 +7,9 @@ import { ProductFields } from "~/components/admin/product-form";
 import { createProduct, productFormOptions } from "~/models/product.server";
 import { fieldErrorsOf, formText, ProductCreateSchema } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "新增商品 · 管理后台" }];
 

@@ -7,6 +7,9 @@ import { PhotoProblems } from "~/components/admin/photo-problems";
 import { importPhotoZip, MAX_ZIP_UNCOMPRESSED } from "~/models/photo-zip.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { parsePhotoUpload } from "~/utils/photo-upload.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "批量上传照片 · 管理后台" }];
 

@@ -20,6 +20,9 @@ import { getEnv } from "~/utils/env.server";
 import { idOr404 } from "~/utils/params";
 import { parsePhotoUpload } from "~/utils/photo-upload.server";
 import { photoHashOf } from "~/utils/photo-url";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.nameZh ?? ""} · 商品照片 · 管理后台` }];
 

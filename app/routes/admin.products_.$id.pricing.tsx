@@ -10,6 +10,9 @@ import { fieldErrorsOf, formText, type FieldErrors } from "~/models/product-sche
 import { requireAdmin } from "~/utils/auth.server";
 import { fenToYuanInput, formatFen, type Locale } from "~/utils/money";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.nameZh ?? ""} · 单位采购价 · 管理后台` }];
 

@@ -7,6 +7,9 @@ import { Money } from "~/components/money";
 import { OrderStatusBadge } from "~/components/orders/order-status";
 import { listReceivables } from "~/models/org-terms.server";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["orders", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "应收账款 · 管理后台" }];
 

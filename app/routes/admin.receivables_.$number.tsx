@@ -13,6 +13,9 @@ import { getOrderReceivable, outstandingFen, recordInvoice, recordTermsPayment }
 import { pathErrorsOf } from "~/models/organisation-schema";
 import { formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "orders", "org"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.order.number ?? ""} 收款与发票 · 管理后台` }];
 

@@ -6,6 +6,9 @@ import { Notice, SubmitButton } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { importRoster, MAX_ROSTER_BYTES, parseRosterFile, previewRoster, rosterSummary, type RosterProblem, type RosterRow } from "~/models/roster.server";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "员工花名册 · 管理后台" }];
 

@@ -10,6 +10,9 @@ import { fieldErrorsOf, formText, SupplierSchema, supplierStatuses } from "~/mod
 import { createSupplier, listSuppliers } from "~/models/supplier.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { TableScroller } from "~/components/admin/table-scroller";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "供应商 · 管理后台" }];
 

@@ -13,6 +13,9 @@ import { supplierRatings } from "~/models/org-order.server";
 import { SupplierRatings } from "~/components/org/supplier-ratings";
 import { requireAdmin } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["admin", "org"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? ""} · 管理后台` }];
 

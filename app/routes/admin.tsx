@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { TabNav } from "~/components/ui/tab-nav";
 import { ErrorPage } from "~/root";
 import { requireAdmin } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "orders", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "管理后台 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

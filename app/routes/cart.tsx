@@ -10,8 +10,11 @@ import { cartFailure, CartErrorText, type CartActionData } from "~/components/or
 import { cartOwner, changeCart, getCart, type CartLineView } from "~/models/cart.server";
 import { BuyNowSchema, CartActionSchema } from "~/models/checkout-schema";
 import { getOptionalUser } from "~/utils/auth.server";
-import { useLanguage, useLocalize } from "~/utils/localize";
+import { useLanguage, useLocalize, useLocalizeSpec } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["orders", "shop"] };
 
 export const meta: MetaFunction = () => [{ title: "购物车 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
@@ -113,6 +116,7 @@ export default function CartPage() {
 function CartLine({ line, actionData }: { line: CartLineView; actionData?: CartActionData }) {
   const { t } = useTranslation("orders");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const lang = useLanguage();
   const navigation = useNavigation();
   const name = localize(line.nameZh, line.nameEn);
@@ -128,7 +132,7 @@ function CartLine({ line, actionData }: { line: CartLineView; actionData?: CartA
         <Link to={`/products/${line.slug}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           {name}
         </Link>
-        <p className="text-xs text-stone-600">{line.spec}</p>
+        <p className="text-xs text-stone-600">{localizeSpec(line.spec)}</p>
         <p className="text-sm">
           <Money fen={line.unitPriceFen} />
         </p>

@@ -14,7 +14,10 @@ import { placeCartOrder, placeOrder, reservationMinutes, type Delivery, type Lin
 import { prepareInstantPayment, startPayment } from "~/models/payment.server";
 import { listPickupPoints } from "~/models/pickup.server";
 import { requireUser } from "~/utils/auth.server";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "orders"] };
 
 export const meta: MetaFunction = () => [{ title: "结算 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
@@ -126,6 +129,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Checkout() {
   const { t } = useTranslation("orders");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const { cart, buyNow, addresses, pickupPoints, checkoutKey, reservationMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -176,7 +180,7 @@ export default function Checkout() {
           {cart.lines.map((l) => (
             <li key={l.productId} className="flex flex-wrap justify-between gap-2 py-2" data-testid="checkout-line">
               <span className="min-w-0 flex-1">
-                {localize(l.nameZh, l.nameEn)} <span className="text-stone-600">· {l.spec}</span>
+                {localize(l.nameZh, l.nameEn)} <span className="text-stone-600">· {localizeSpec(l.spec)}</span>
                 <span className="block text-stone-600">
                   <Money fen={l.unitPriceFen} /> × {l.quantity}
                 </span>

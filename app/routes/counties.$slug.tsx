@@ -7,6 +7,9 @@ import { getCountyBySlug, listProducts } from "~/models/catalogue.server";
 import { beijingYear, publicProgress } from "~/models/relief-progress.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
 import { formatLargeFen } from "~/utils/money";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["ledger", "shop"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.county.nameZh} · 一汽扶贫馆` : "一汽扶贫馆" },

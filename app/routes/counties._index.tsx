@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listCounties } from "~/models/catalogue.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["shop"] };
 
 export const meta: MetaFunction = () => [{ title: "帮扶县 · 一汽扶贫馆" }];
 

@@ -7,6 +7,9 @@ import { signIn } from "~/models/user.server";
 import { mergeCartOnSignIn } from "~/models/cart.server";
 import { commitSignIn, getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account"] };
 
 export const meta: MetaFunction = () => [{ title: "登录 · 一汽扶贫馆" }];
 

@@ -11,6 +11,9 @@ import { mainImagesBySku } from "~/models/my-orders.server";
 import { getOrderForUser } from "~/models/order.server";
 import { cancelOrder, startPayment } from "~/models/payment.server";
 import { requireUser } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["orders"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `订单 ${data.order.number} · 一汽扶贫馆` : "订单 · 一汽扶贫馆" },

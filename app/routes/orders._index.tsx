@@ -9,6 +9,9 @@ import { countMyOrdersByTab, listMyOrders } from "~/models/my-orders.server";
 import { nextActionFor, ORDER_TABS, orderTabOf, type OrderTab } from "~/models/order-tabs";
 import { requireUser } from "~/utils/auth.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["gifts", "orders"] };
 
 export const meta: MetaFunction = () => [{ title: "我的订单 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

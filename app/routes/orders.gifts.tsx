@@ -5,6 +5,9 @@ import { DateTime } from "~/components/admin/date-time";
 import { shipmentsForUser } from "~/models/gift-order.server";
 import { requireUser } from "~/utils/auth.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["gifts", "orders"] };
 
 export const meta: MetaFunction = () => [{ title: "我的福利礼盒 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

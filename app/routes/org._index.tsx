@@ -20,6 +20,9 @@ import {
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

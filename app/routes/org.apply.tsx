@@ -10,6 +10,9 @@ import { ApplicationSchema, locationRows, MAX_LOCATIONS, organisationKinds, path
 import { applyForOrganisation } from "~/models/organisation.server";
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "申请单位采购账号 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

@@ -16,7 +16,10 @@ import { pathErrorsOf } from "~/models/organisation-schema";
 import { formText } from "~/models/product-schema";
 import { prisma } from "~/utils/db.server";
 import { requireUser } from "~/utils/auth.server";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "核对并下单 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
@@ -67,6 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function OrgCheckout() {
   const { t } = useTranslation("org");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const { membership, lines, totalFen, terms, locations, checkoutKey, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -98,7 +102,7 @@ export default function OrgCheckout() {
               <tr key={l.productId} className="border-b border-stone-200">
                 <td className="px-3 py-1.5">
                   <span className="font-medium">{localize(l.nameZh, l.nameEn)}</span>
-                  <span className="block text-xs text-stone-600">{l.spec} · <span className="font-mono">{l.sku}</span></span>
+                  <span className="block text-xs text-stone-600">{localizeSpec(l.spec)} · <span className="font-mono">{l.sku}</span></span>
                 </td>
                 <td className="px-3 py-1.5 text-right">
                   <Money fen={l.unitPriceFen} />

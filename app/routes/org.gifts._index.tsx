@@ -13,8 +13,11 @@ import { ORDERING_ROLES, organisationForPage } from "~/models/org-order.server";
 import { listPickupPoints } from "~/models/pickup.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 import { readUpload } from "~/utils/upload.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "福利礼盒 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
@@ -57,6 +60,7 @@ const EXAMPLE = "姓名,工号,手机,地址,自提点,份数\n张伟,E10001,138
 export default function OrgGifts() {
   const { t } = useTranslation("gifts");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const { membership, boxes, pickupPoints, draft } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -90,7 +94,7 @@ export default function OrgGifts() {
             <p className="text-sm text-stone-700">{localize(box.descriptionZh, box.descriptionEn)}</p>
             <p className="text-xs text-stone-600">{t("components")}</p>
             <ul className="text-sm">
-              {box.components.map((c) => <li key={c.productId}>{t("componentLine", { name: localize(c.product.nameZh, c.product.nameEn), spec: c.product.spec, quantity: c.quantity })}</li>)}
+              {box.components.map((c) => <li key={c.productId}>{t("componentLine", { name: localize(c.product.nameZh, c.product.nameEn), spec: localizeSpec(c.product.spec), quantity: c.quantity })}</li>)}
             </ul>
             <p className="flex items-baseline justify-between">
               <span>{t("perBox")} {box.unitPriceFen === null ? "—" : <Money fen={box.unitPriceFen} className="font-semibold" />}</span>

@@ -10,6 +10,9 @@ import { shipmentQuery } from "~/models/gift-schema";
 import { requireOrgOrder } from "~/models/org-order.server";
 import { requireUser } from "~/utils/auth.server";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "orders", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "礼盒订单 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

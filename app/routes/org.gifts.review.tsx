@@ -17,7 +17,10 @@ import { pathErrorsOf } from "~/models/organisation-schema";
 import { listPickupPoints } from "~/models/pickup.server";
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "核对礼盒订单 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
@@ -84,6 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function OrgGiftReview() {
   const { t } = useTranslation("gifts");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const loaded = useLoaderData<typeof loader>();
   const { membership, box, fileName, boxes, price, enoughStock, recipients, recipientCount, pickupNames, terms, checkoutKey, today } = loaded;
   const actionData = useActionData<typeof action>();
@@ -132,7 +136,7 @@ export default function OrgGiftReview() {
                 const p = components.get(l.productId);
                 return (
                   <tr key={l.productId} className="border-b border-stone-200">
-                    <td className="px-3 py-1.5">{p ? localize(p.nameZh, p.nameEn) : ""} <span className="text-xs text-stone-600">{p?.spec} · {p ? localize(p.county.nameZh, p.county.nameEn) : ""}</span></td>
+                    <td className="px-3 py-1.5">{p ? localize(p.nameZh, p.nameEn) : ""} <span className="text-xs text-stone-600">{p ? localizeSpec(p.spec) : ""} · {p ? localize(p.county.nameZh, p.county.nameEn) : ""}</span></td>
                     <td className="px-3 py-1.5 text-right"><Money fen={l.unitPriceFen} /></td>
                     <td className="px-3 py-1.5 text-right">{l.quantity}</td>
                     <td className="px-3 py-1.5 text-right"><Money fen={l.lineTotalFen} /></td>

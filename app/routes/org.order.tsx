@@ -24,6 +24,9 @@ import { ORDERING_ROLES, organisationForPage } from "~/models/org-order.server";
 import { requireUser } from "~/utils/auth.server";
 import { idOr404 } from "~/utils/params";
 import { readUpload } from "~/utils/upload.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "快速下单 · 单位采购 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

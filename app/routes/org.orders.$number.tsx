@@ -30,6 +30,9 @@ import { startPayment } from "~/models/payment.server";
 import { allows } from "~/models/order-transitions";
 import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "orders", "org"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `单位订单 ${data.order.number} · 一汽扶贫馆` : "单位订单 · 一汽扶贫馆" },

@@ -5,6 +5,9 @@ import { BulkNav } from "~/components/org/bulk-nav";
 import { OrgOrderTable } from "~/components/org/org-order-table";
 import { listOrgOrders, organisationForPage } from "~/models/org-order.server";
 import { requireUser } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["gifts", "orders", "org"] };
 
 export const meta: MetaFunction = () => [{ title: "单位订单 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 

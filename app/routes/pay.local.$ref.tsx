@@ -7,6 +7,9 @@ import { Money } from "~/components/money";
 import { getLocalPayment, handlePaymentEvent } from "~/models/payment.server";
 import { localActions, localPaymentEvent } from "~/models/payment-providers/local.server";
 import { requireUser } from "~/utils/auth.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["orders"] };
 
 /**
  * The built-in test provider's payment page (测试支付): no money moves. Each button raises the

@@ -9,7 +9,10 @@ import { listPickupPoints } from "~/models/pickup.server";
 import { ProductPhoto } from "~/components/product-photo";
 import { PriceTiers } from "~/components/price-tiers";
 import { getPublicPricing } from "~/models/pricing.server";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["orders", "shop"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.product.nameZh} · 一汽扶贫馆` : "商品不存在 · 一汽扶贫馆" },
@@ -34,6 +37,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function ProductPage() {
   const { t } = useTranslation("shop");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const { product, moreFromCounty, pricing, sold, delivery, pickupPoints } = useLoaderData<typeof loader>();
   const name = localize(product.nameZh, product.nameEn);
   const countyName = localize(product.county.nameZh, product.county.nameEn);
@@ -79,7 +83,7 @@ export default function ProductPage() {
           {localize(product.nameZh, product.nameEn) !== product.nameZh ? <p className="text-stone-600">{product.nameZh}</p> : null}
           <div className="mt-4 flex flex-wrap items-center gap-3">
             <Money fen={product.priceFen} className="text-3xl font-bold text-brand-700" />
-            <span className="text-stone-600">/ {product.spec}</span>
+            <span className="text-stone-600">/ {localizeSpec(product.spec)}</span>
             {sold > 0 ? <span className="text-sm text-stone-700" data-testid="sold">{t("product.sold", { count: sold })}</span> : null}
           </div>
           <p className="mt-2 flex items-center gap-2 text-sm" data-testid="stock-state">
@@ -106,7 +110,7 @@ export default function ProductPage() {
           {pricing ? <PriceTiers listPriceFen={product.priceFen} {...pricing} /> : null}
           <dl className="mt-6 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">
             <dt className="text-stone-600">{t("product.spec")}</dt>
-            <dd>{product.spec}</dd>
+            <dd>{localizeSpec(product.spec)}</dd>
             <dt className="text-stone-600">{t("product.origin")}</dt>
             <dd>
               <Link to={`/counties/${product.county.slug}`} className="text-brand-700 hover:underline">

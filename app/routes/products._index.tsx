@@ -7,6 +7,9 @@ import { filtersToSearch, parseProductFilters, sorts, type Sort } from "~/models
 import { listCategories, listCountyOptions, listFeaturedProducts, listProducts } from "~/models/catalogue.server";
 import { fenToYuanInput } from "~/utils/money";
 import { useLocalize } from "~/utils/localize";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["shop"] };
 
 export const meta: MetaFunction = () => [{ title: "全部商品 · 一汽扶贫馆" }];
 

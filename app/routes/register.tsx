@@ -10,6 +10,9 @@ import { registerWithCode, requestRegistrationCode } from "~/models/registration
 import { openSession } from "~/models/user.server";
 import { commitSignIn, getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
+import type { WordingHandle } from "~/i18n";
+
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction = () => [{ title: "员工注册 · 一汽扶贫馆" }];
 

@@ -1,4 +1,4 @@
-import { getI18n } from "~/i18n";
+import { getI18n } from "~/i18n.server";
 import { formatBytes } from "./bytes";
 import { resolveLanguage } from "./language.server";
 

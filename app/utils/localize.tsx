@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import type { Language } from "~/i18n";
+import { specInEnglish } from "./spec";
 
 /**
  * The page's language as plain React context. Shop pages render dozens of prices and names per
@@ -17,4 +18,10 @@ export function useLanguage(): Language {
 export function useLocalize() {
   const en = useLanguage() === "en";
   return (zh: string, enText?: string | null) => (en && enText ? enText : zh);
+}
+
+/** A product's spec as the page shows it: the catalogue writes specs in Chinese (`5kg/袋` → `5 kg/bag`). */
+export function useLocalizeSpec() {
+  const en = useLanguage() === "en";
+  return (spec: string) => (en ? specInEnglish(spec) : spec);
 }

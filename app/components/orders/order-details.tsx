@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/admin/date-time";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 import { ProductPhoto } from "~/components/product-photo";
 import { OrderStatusBadge } from "./order-status";
 
@@ -27,6 +27,7 @@ export function OrderLinesTable({
 }) {
   const { t } = useTranslation("orders");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   return (
     <TableScroller label={t("orders.lines")} className="rounded border border-stone-300 bg-white">
       <table className="w-full min-w-[30rem] text-left text-sm">
@@ -48,7 +49,7 @@ export function OrderLinesTable({
                   ) : null}
                   <div>
                     <span className="font-medium">{localize(l.nameZh, l.nameEn)}</span>
-                    <span className="block text-xs text-stone-600">{l.spec} · {l.sku}</span>
+                    <span className="block text-xs text-stone-600">{localizeSpec(l.spec)} · {l.sku}</span>
                   </div>
                 </div>
               </td>

@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Money } from "~/components/money";
 import type { SkuPreview } from "~/models/sku-lookup.server";
-import { useLocalize } from "~/utils/localize";
+import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 
 type Props = {
   index: number;
@@ -20,6 +20,7 @@ type Props = {
 export function GridRow({ index: i, organisationId, row, errorId, problemText }: Props) {
   const { t } = useTranslation("org");
   const localize = useLocalize();
+  const localizeSpec = useLocalizeSpec();
   const fetcher = useFetcher<SkuPreview>();
   const skuRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
@@ -67,7 +68,7 @@ export function GridRow({ index: i, organisationId, row, errorId, problemText }:
           <p id={previewId} className="mt-1 text-xs text-stone-700" data-testid="sku-preview" aria-live="polite">
             {preview.found ? (
               <>
-                <span className="font-medium text-stone-900">{localize(preview.nameZh, preview.nameEn)}</span> · {preview.spec} ·{" "}
+                <span className="font-medium text-stone-900">{localize(preview.nameZh, preview.nameEn)}</span> · {localizeSpec(preview.spec)} ·{" "}
                 <Money fen={preview.unitPriceFen} className="font-medium text-brand-800" /> · {t("order.preview.casePack", { n: preview.casePack })} ·{" "}
                 {preview.onSale ? t("order.preview.stock", { n: preview.stock }) : t("order.preview.notOnSale")}
               </>

@@ -2,7 +2,6 @@ import type zh from "../zh/account";
 
 export default {
   nav: {
-    myAccount: "My account",
     label: "Account menu",
     profile: "Profile",
     addresses: "Addresses",

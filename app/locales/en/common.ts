@@ -14,6 +14,11 @@ export default {
     signOut: "Sign out",
     language: "中文",
     menu: "Menu",
+    cart: "Cart",
+    cartCount: "Cart, {{count}} items",
+    myOrders: "My orders",
+    orgBuying: "Organisation buying",
+    myAccount: "My account",
   },
   footer: {
     about: "Every purchase counts toward consumption relief for Zhenlai, Helong and Fengshan.",

@@ -28,8 +28,6 @@ export default {
     adding: "Adding…",
     soldOut: "Sold out",
     limitHint: "At most {{max}} per order",
-    headerLink: "Cart",
-    headerCount: "Cart, {{count}} items",
     issue: {
       unavailable: "No longer on sale; please remove it",
       soldOut: "Sold out; please remove it",

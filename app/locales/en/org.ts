@@ -1,7 +1,6 @@
 import type zh from "../zh/org";
 
 export default {
-  nav: { link: "Organisation buying" },
   kinds: { CANTEEN: "Canteen", WELFARE: "Union / welfare", DEPARTMENT: "Department" },
   statuses: { PENDING: "Awaiting review", APPROVED: "Approved", REJECTED: "Rejected" },
   roles: { BUYER: "Buyer", APPROVER: "Approver", ORG_ADMIN: "Organisation admin" },

@@ -1,6 +1,5 @@
 export default {
   nav: {
-    myAccount: "我的账户",
     label: "账户导航",
     profile: "个人信息",
     addresses: "收货地址",

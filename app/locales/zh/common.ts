@@ -12,6 +12,11 @@ export default {
     signOut: "退出",
     language: "English",
     menu: "菜单",
+    cart: "购物车",
+    cartCount: "购物车，{{count}} 件商品",
+    myOrders: "我的订单",
+    orgBuying: "单位采购",
+    myAccount: "我的账户",
   },
   footer: {
     about: "每一笔消费都计入消费扶贫成效，助力镇赉县、和龙市、凤山县乡村振兴。",

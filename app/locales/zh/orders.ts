@@ -26,8 +26,6 @@ export default {
     adding: "正在加入…",
     soldOut: "已售罄",
     limitHint: "每单限购 {{max}} 件",
-    headerLink: "购物车",
-    headerCount: "购物车，{{count}} 件商品",
     issue: {
       unavailable: "该商品已下架或暂停销售，无法购买，请删除",
       soldOut: "该商品已售罄，请删除",

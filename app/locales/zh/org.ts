@@ -1,5 +1,4 @@
 export default {
-  nav: { link: "单位采购" },
   kinds: { CANTEEN: "食堂", WELFARE: "工会/福利", DEPARTMENT: "部门" },
   statuses: { PENDING: "待审核", APPROVED: "已通过", REJECTED: "未通过" },
   roles: { BUYER: "采购员", APPROVER: "审批人", ORG_ADMIN: "单位管理员" },
