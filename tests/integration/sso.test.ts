@@ -172,6 +172,16 @@ describe("company sign-in through a real OpenID Connect provider", () => {
     expect(JSON.parse((await audits("sso.link"))[0]!.details)).toMatchObject({ subject: "sub-zhang", employeeNo: "E10001", accountCreated: true });
   });
 
+  it("two first sign-ins of one person at once make one account and one link, and both are signed in", async () => {
+    const other = new Browser();
+    const [a, b] = await Promise.all([browser.atProvider(await browser.startAtHall(), "zhang"), other.atProvider(await other.startAtHall(), "zhang")]);
+    const answers = await Promise.all([browser.callback(a), other.callback(b)]);
+    expect(answers.map((x) => x.status)).toEqual([302, 302]);
+    expect(await prisma.user.count()).toBe(1);
+    expect(await prisma.ssoIdentity.count()).toBe(1);
+    expect((await browser.hallUser())?.id).toBe((await other.hallUser())?.id);
+  });
+
   it("links a person who already registered with a password to that account, whatever the claim's case", async () => {
     const existing = await prisma.user.create({
       data: { username: "E10002", employeeNo: "E10002", name: "李娜", mobile: "13800010002", role: "EMPLOYEE", passwordHash: await hashPassword("their-own-password") },
