@@ -288,6 +288,23 @@ describe("company sign-in through a real OpenID Connect provider", () => {
   });
 });
 
+describe("a provider that cannot be reached", () => {
+  it("answers 503 with a page saying so, and sets no cookie", async () => {
+    const closed = await startOidcProvider({ redirectUris: [`${HALL}/auth/sso/callback`], accounts });
+    await closed.stop();
+    process.env.OIDC_ISSUER = closed.issuer;
+    resetEnvCache();
+    try {
+      const answer = unwrap<{ problem: string }>(await ssoStart({ request: request("/auth/sso", null), params: {}, context: {} }));
+      expect(answer).toMatchObject({ status: 503, body: { problem: "unavailable" } });
+      expect(answer.headers.get("Set-Cookie")).toBeNull();
+    } finally {
+      process.env.OIDC_ISSUER = provider.issuer;
+      resetEnvCache();
+    }
+  });
+});
+
 describe("an installation without company sign-in", () => {
   beforeAll(() => {
     for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) delete process.env[name];
