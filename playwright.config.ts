@@ -1,7 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { TEST_CLIENT } from "./tests/support/oidc-settings";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DB = "tests/.tmp/e2e.db";
+// The company's OpenID Connect provider for tests/e2e/sso.spec.ts: a real oidc-provider on this machine.
+const OIDC_PORT = Number(process.env.OIDC_E2E_PORT ?? 3232);
+const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 
 // Debian's Chromium: nothing here may download a browser.
 const chromium = {
@@ -35,12 +39,30 @@ export default defineConfig({
     bypassCSP: true,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
-  // The real production build and server, on a fresh database file with the demo data.
-  webServer: {
-    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npm run db:setup && node server.js`,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { DATABASE_URL: `file:./${DB}`, PORT: String(PORT), NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789", ALLOW_TEST_PAYMENTS: "true" },
-  },
+  webServer: [
+    {
+      command: "npx tsx tests/support/oidc-provider.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { OIDC_PROVIDER_PORT: String(OIDC_PORT), HALL_URL: `http://localhost:${PORT}` },
+    },
+    // The real production build and server, on a fresh database file with the demo data.
+    {
+      command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npm run db:setup && node server.js`,
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: `file:./${DB}`,
+        PORT: String(PORT),
+        NODE_ENV: "production",
+        SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+        ALLOW_TEST_PAYMENTS: "true",
+        OIDC_ISSUER,
+        OIDC_CLIENT_ID: TEST_CLIENT.id,
+        OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+      },
+    },
+  ],
 });

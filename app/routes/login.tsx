@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { SsoButton } from "~/components/account/sso";
 import { signIn } from "~/models/user.server";
 import { mergeCartOnSignIn } from "~/models/cart.server";
 import { commitSignIn, getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { ssoEnabled } from "~/utils/oidc.server";
 import { clientAddress } from "~/utils/request.server";
 import type { WordingHandle } from "~/i18n";
 
@@ -22,7 +24,7 @@ const LoginSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"));
-  return null;
+  return { sso: ssoEnabled() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,6 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
+  const { sso } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const fieldErrors: Partial<Record<"username" | "password", string[]>> = actionData?.fieldErrors ?? {};
@@ -105,6 +108,7 @@ export default function Login() {
           {t("login.submit")}
         </button>
       </Form>
+      {sso ? <SsoButton redirectTo={redirectTo} /> : null}
       <p className="mt-6 text-sm text-stone-700">
         {t("account:login.noAccount")}{" "}
         <Link

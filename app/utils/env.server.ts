@@ -63,6 +63,13 @@ const schema = z
     S3_REGION: z.string().min(1).default("us-east-1"),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    // Company sign-in through OpenID Connect (ADR 028): unset issuer means no SSO button and no SSO routes.
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    // The ID token or userinfo claim that carries the 工号, and the scopes that release it.
+    OIDC_EMPLOYEE_NO_CLAIM: z.string().min(1).default("employee_no"),
+    OIDC_SCOPE: z.string().regex(/(^|\s)openid(\s|$)/, "must include openid").default("openid profile"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -79,11 +86,24 @@ const schema = z
     if (env.PHOTO_STORE === "s3" && !env.S3_BUCKET) {
       ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when PHOTO_STORE=s3" });
     }
+    if (env.OIDC_ISSUER || env.OIDC_CLIENT_ID || env.OIDC_CLIENT_SECRET) {
+      for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required for company sign-in (set all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, or none)" });
+      }
+    }
+    // Tokens and the client secret travel to the issuer: plain HTTP only to this machine (tests, demos).
+    if (env.OIDC_ISSUER && new URL(env.OIDC_ISSUER).protocol === "http:" && !isLoopback(new URL(env.OIDC_ISSUER).hostname)) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "must be https:// (plain http only for 127.0.0.1 or localhost)" });
+    }
     // Without the signing secret no Stripe payment could ever be confirmed.
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
     }
   });
+
+export function isLoopback(hostname: string) {
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
+}
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
 

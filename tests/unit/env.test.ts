@@ -59,4 +59,15 @@ describe("configuration", () => {
     })();
     expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: "file:/var/lib/hall/hall.db" });
   });
+
+  it("takes company sign-in settings all together or not at all, over https unless the provider is on this machine", () => {
+    const sso = { OIDC_ISSUER: "https://sso.faw.example/realms/staff", OIDC_CLIENT_ID: "fupin-hall", OIDC_CLIENT_SECRET: "s3cret" };
+    expect(withEnv({ OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined })().OIDC_ISSUER).toBeUndefined();
+    expect(withEnv({ ...sso, OIDC_EMPLOYEE_NO_CLAIM: undefined, OIDC_SCOPE: undefined })()).toMatchObject({ OIDC_EMPLOYEE_NO_CLAIM: "employee_no", OIDC_SCOPE: "openid profile" });
+    expect(withEnv({ ...sso, OIDC_CLIENT_SECRET: undefined })).toThrow(/OIDC_CLIENT_SECRET: is required for company sign-in/);
+    expect(withEnv({ OIDC_ISSUER: undefined, OIDC_CLIENT_ID: "fupin-hall", OIDC_CLIENT_SECRET: undefined })).toThrow(/OIDC_ISSUER: is required/);
+    expect(withEnv({ ...sso, OIDC_ISSUER: "http://sso.faw.example" })).toThrow(/OIDC_ISSUER: must be https/);
+    expect(withEnv({ ...sso, OIDC_ISSUER: "http://127.0.0.1:3232" })().OIDC_ISSUER).toBe("http://127.0.0.1:3232");
+    expect(withEnv({ ...sso, OIDC_SCOPE: "profile email" })).toThrow(/OIDC_SCOPE: must include openid/);
+  });
 });

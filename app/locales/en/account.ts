@@ -112,4 +112,22 @@ export default {
     rosterMobileTaken: "The roster's mobile number is used by another account. Please contact the office",
     addressLimit: "At most {{max}} addresses; delete one you no longer use first",
   },
+  sso: {
+    title: "Company sign-in",
+    button: "Sign in with your company account",
+    hint: "Uses FAW single sign-on; no separate password needed",
+    again: "Try company sign-in again",
+    backToLogin: "Back to sign-in",
+    problems: {
+      unavailable: "The company sign-in service cannot be reached right now. Please try again later or sign in with a password",
+      expired: "This sign-in took too long or was already completed in another window. Please start again",
+      denied: "You cancelled the sign-in at the company's sign-in page",
+      failed: "Company sign-in could not be completed (a check failed, or the authorization code was already used or has expired). Please start again",
+      noEmployeeNo: "Your company account gave no employee number, so it cannot be matched to the employee roster. Please contact the office",
+      unknown: "This employee number is not on the employee roster, so it cannot sign in to the hall. Please contact the office",
+      left: "The roster shows this employee has left the company, so they can no longer sign in. Please contact the office",
+      mismatch: "This company account belonged to a different employee number before, so it was not signed in. Please ask the office to check",
+      conflict: "This employee number or the roster's mobile number is used by another account, so company sign-in cannot be used. Please contact the office",
+    },
+  },
 } satisfies typeof zh;
