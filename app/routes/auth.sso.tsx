@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { SsoProblem } from "~/components/account/sso";
+import type { WordingHandle } from "~/i18n";
 import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { beginSso } from "~/utils/oidc.server";
+
+export const handle: WordingHandle = { i18n: ["account"] };
 
 export const meta: MetaFunction = () => [{ title: "公司账号登录 · 一汽扶贫馆" }];
 

@@ -2,10 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SsoProblem } from "~/components/account/sso";
+import type { WordingHandle } from "~/i18n";
 import { mergeCartOnSignIn } from "~/models/cart.server";
 import { signInWithCompanyIdentity } from "~/models/sso.server";
 import { commitSignIn, safeRedirect } from "~/utils/auth.server";
 import { finishSso, forgetSso } from "~/utils/oidc.server";
+
+export const handle: WordingHandle = { i18n: ["account"] };
 
 export const meta: MetaFunction = () => [{ title: "公司账号登录 · 一汽扶贫馆" }];
 
