@@ -7,9 +7,10 @@ import { pagePath } from "./routes.js";
 // While the rest of a refused body is still arriving it is read and thrown away, so a browser that
 // finishes its upload can read the 413 page; after this long the connection is closed regardless.
 const DISCARD_FOR_MS = 10_000;
-// …and no more than this much of it: past it the server stops reading (the client's sends stall), writes
-// its answer and half-closes, so a giant body costs the server at most this much reading.
-const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
+// …and no more than twice the route's limit (at least 32 MB): a browser that picked a file somewhat
+// over the limit still gets its page, while past that the server stops reading (the client's sends
+// stall), writes its answer and half-closes, so a giant body costs the server a bounded amount of reading.
+const discardAtMost = (limit) => Math.max(32 * 1024 * 1024, 2 * limit);
 
 /** The one table of limits: upload routes take files, the Stripe webhook a small JSON event, every other route a form. */
 export function bodyLimits(env) {
@@ -46,7 +47,7 @@ export function enforceBodyLimits({ limitFor, refuse }) {
     const limit = limitFor(req.path);
     const declared = Number(req.headers["content-length"]);
     if (declared > limit) {
-      discardRest(req, res);
+      discardRest(req, res, limit);
       refuse(req, res, limit);
       return;
     }
@@ -56,7 +57,7 @@ export function enforceBodyLimits({ limitFor, refuse }) {
         seen += chunk.length;
         if (seen <= limit) return done(null, chunk);
         req.unpipe(counted);
-        discardRest(req, res);
+        discardRest(req, res, limit);
         refuse(req, res, limit);
         done(new PayloadTooLargeError(limit));
       },
@@ -67,7 +68,7 @@ export function enforceBodyLimits({ limitFor, refuse }) {
     res.once("finish", () => {
       if (req.complete || res.locals.refused) return;
       req.unpipe(counted);
-      discardRest(req, res);
+      discardRest(req, res, limit);
     });
     next();
   };
@@ -80,7 +81,7 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
-function discardRest(req, res) {
+function discardRest(req, res, limit) {
   if (req.complete) return void req.resume();
   const socket = req.socket;
   const cutoff = setTimeout(() => socket.destroy(), DISCARD_FOR_MS);
@@ -88,7 +89,7 @@ function discardRest(req, res) {
   let discarded = 0;
   const count = (chunk) => {
     discarded += chunk.length;
-    if (discarded <= DISCARD_MAX_BYTES) return;
+    if (discarded <= discardAtMost(limit)) return;
     req.off("data", count);
     req.pause();
     // Half-close once the answer is out: a client that reads while sending (every browser, curl) sees

@@ -32,6 +32,8 @@ async function withoutExpectedWarnings<T>(work: () => T | Promise<T>): Promise<T
 export type RunningProvider = { issuer: string; server: Server; stop: () => Promise<void> };
 
 export async function startOidcProvider(options: { port?: number; redirectUris: string[]; accounts: ProviderAccount[] }): Promise<RunningProvider> {
+  // Loaded before listening: a request that arrives while the provider is not yet attached would hang.
+  const { default: Provider } = await withoutExpectedWarnings(() => import("oidc-provider"));
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.address();
@@ -77,10 +79,7 @@ export async function startOidcProvider(options: { port?: number; redirectUris: 
       return grant;
     },
   };
-  const provider = await withoutExpectedWarnings(async () => {
-    const { default: Provider } = await import("oidc-provider");
-    return new Provider(issuer, configuration);
-  });
+  const provider = await withoutExpectedWarnings(() => new Provider(issuer, configuration));
   const oidcHandler = provider.callback();
 
   server.on("request", (req, res) => {
