@@ -6,16 +6,19 @@ import { getEnv } from "./env.server";
  * with HKDF, so a copy of the database alone gives neither the TOTP secrets nor a way to test guesses
  * of recovery codes. Imports are relative: prisma/demo/load.ts seeds the demo administrator with it.
  */
-function derivedKey(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", getEnv().SESSION_SECRET, "", `fupin-hall admin second factor: ${purpose}`, 32));
+function derivedKey(purpose: string, sessionSecret = getEnv().SESSION_SECRET): Buffer {
+  return Buffer.from(hkdfSync("sha256", sessionSecret, "", `fupin-hall admin second factor: ${purpose}`, 32));
 }
 
 const VERSION = "v1";
 
-/** AES-256-GCM, bound to the user's id: a sealed secret copied onto another account does not open. */
-export function sealTotpSecret(userId: number, secret: string): string {
+/**
+ * AES-256-GCM, bound to the user's id: a sealed secret copied onto another account does not open.
+ * sessionSecret: the server's, when sealing for a server with other settings (tests).
+ */
+export function sealTotpSecret(userId: number, secret: string, sessionSecret?: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", derivedKey("totp secret"), iv);
+  const cipher = createCipheriv("aes-256-gcm", derivedKey("totp secret", sessionSecret), iv);
   cipher.setAAD(Buffer.from(`user:${userId}`));
   const sealed = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
   return [VERSION, iv, cipher.getAuthTag(), sealed].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");

@@ -13,6 +13,7 @@
  */
 import autocannon from "autocannon";
 import { hashPassword } from "../../app/utils/password.server";
+import { signInOverHttp } from "../../tests/support/totp";
 import { stringify } from "csv-stringify/sync";
 
 export type LoopDelay = { maxMs: number; p99Ms: number };
@@ -106,7 +107,7 @@ export async function benchHeavy(base: string, dbFile: string, options: { connec
   const signInHash = await hashPassword(BUYER_PASSWORD);
   await prisma.user.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ username: `heavy-${run}-${i}`, name: `压测员工${i}`, role: "EMPLOYEE", passwordHash: signInHash })) });
 
-  const adminCookie = await signIn(base, "admin", "hall-admin-2026");
+  const adminCookie = await signInOverHttp(base, "admin", "hall-admin-2026");
   const buyerCookie = await signIn(base, buyer.username, BUYER_PASSWORD);
 
   // The demo catalogue in the import's columns (the bench's grown copies, SKUs ending -B<n>, left out;

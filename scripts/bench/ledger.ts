@@ -8,6 +8,7 @@
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { signInOverHttp } from "../../tests/support/totp";
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -48,16 +49,8 @@ function insertEntries(dbFile: string, count: number) {
   return seconds;
 }
 
-async function signInAdmin(base: string) {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username: "admin", password: "hall-admin-2026", redirectTo: "/admin" }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status !== 302 || !cookie) throw new Error(`admin sign-in answered ${res.status}`);
-  return cookie;
+function signInAdmin(base: string) {
+  return signInOverHttp(base, "admin", "hall-admin-2026", "/admin");
 }
 
 async function listLoad(url: string, connections: number, until: () => boolean, maxSeconds: number) {
