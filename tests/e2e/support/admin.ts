@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { DEMO_TOTP_SECRET, unusedTotpCode } from "../../support/totp";
@@ -22,25 +22,40 @@ export async function fillSignInForm(page: Page, username: string, password: str
 /** The second step after the administrator's password: a code computed from the demo secret, as an authenticator app would. */
 export async function enterAdminCode(page: Page) {
   await expect(page).toHaveURL(/\/login\/second-factor/);
+  // A code already used by another sign-in means waiting up to 30 s for the next: not the test's time.
+  test.info().setTimeout(test.info().timeout + 35_000);
   await page.getByLabel("验证码或恢复码").fill(await unusedTotpCode(ADMIN.totpSecret));
   await page.getByRole("button", { name: "验证并登录" }).click();
 }
 
-// The administrator's session cookies in this worker: a code works once per 30 s, so specs reuse a session.
-let adminCookies: Awaited<ReturnType<BrowserContext["cookies"]>> | null = null;
+// The administrator's session cookie, shared by the workers: a code works once per 30 s, so specs reuse a session.
+const ADMIN_SESSION_FILE = "tests/.tmp/e2e-admin-session.json";
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
 
 export async function signInAsAdmin(page: Page, redirectTo = "/admin") {
   const arrived = new RegExp(`${redirectTo.replace(/[/?]/g, "\\$&")}$`);
-  if (adminCookies) {
-    await page.context().addCookies(adminCookies);
+  const saved = await savedAdminCookies();
+  if (saved) {
+    await page.context().addCookies(saved);
     await page.goto(redirectTo);
-    // A session ended since (signed out elsewhere) lands on the sign-in page: sign in again.
+    // A session of an earlier run, or ended since (signed out), lands on the sign-in page: sign in again.
     if (arrived.test(page.url())) return;
   }
   await signIn(page, { redirectTo });
   await enterAdminCode(page);
   await expect(page).toHaveURL(arrived);
-  adminCookies = (await page.context().cookies()).filter((c) => c.name === "__hall_session");
+  // Written whole, then renamed: the other worker never reads half a file.
+  const partial = `${ADMIN_SESSION_FILE}.${process.pid}`;
+  await writeFile(partial, JSON.stringify((await page.context().cookies()).filter((c) => c.name === "__hall_session")));
+  await rename(partial, ADMIN_SESSION_FILE);
+}
+
+async function savedAdminCookies(): Promise<Cookies | null> {
+  try {
+    return JSON.parse(await readFile(ADMIN_SESSION_FILE, "utf8")) as Cookies;
+  } catch {
+    return null;
+  }
 }
 
 /** The admin product list's search: by name or SKU, submitted with the 筛选 button. */
