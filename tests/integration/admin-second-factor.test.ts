@@ -3,12 +3,13 @@ import { generateTOTP } from "@epic-web/totp";
 import { checkSignInCode } from "~/models/admin-second-factor.server";
 import { signIn } from "~/models/user.server";
 import { loader as adminLoader } from "~/routes/admin";
+import { action as ownPageAction, loader as ownPageLoader } from "~/routes/admin.second-factor";
 import { action as loginAction } from "~/routes/login";
 import { action as secondFactorAction, loader as secondFactorLoader } from "~/routes/login_.second-factor";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { openTotpSecret } from "~/utils/second-factor-crypto.server";
-import { createUserWithRole, enrolAdmin } from "../support/admin-fixtures";
+import { cookieFor, createUserWithRole, enrolAdmin } from "../support/admin-fixtures";
 import { cookiePair, post, request, thrown, unwrap } from "../support/routes";
 import { DEMO_TOTP_SECRET } from "../support/totp";
 
@@ -196,4 +197,17 @@ it("a sealed secret copied onto another account does not open", async () => {
   const { totpSecret } = await prisma.user.findUniqueOrThrow({ where: { id: a.id }, select: { totpSecret: true } });
   expect(openTotpSecret(a.id, totpSecret!)).toBe(DEMO_TOTP_SECRET);
   expect(() => openTotpSecret(b.id, totpSecret!)).toThrow(/cannot be opened/);
+});
+
+it("a signed-in administrator without an authenticator (setting off) enrols on their own page, which then shows the codes left", async () => {
+  const admin = await createUserWithRole("office-i", "ADMIN", PASSWORD);
+  const cookie = await cookieFor(admin);
+  const page = (await ownPageLoader(args(request("/admin/second-factor", cookie)))) as { enrolledAt: Date | null; enrolment: { secret: string } };
+  expect(page.enrolledAt).toBeNull();
+  expect(unwrap(await ownPageAction(args(post("/admin/second-factor", cookie, { code: "000000" })))).status).toBe(400);
+  const done = unwrap<{ recoveryCodes: string[] }>(await ownPageAction(args(post("/admin/second-factor", cookie, { code: await codeNow(page.enrolment.secret) }))));
+  expect(done.body.recoveryCodes).toHaveLength(10);
+  expect(await ownPageLoader(args(request("/admin/second-factor", cookie)))).toMatchObject({ recoveryCodesLeft: 10, enrolment: null });
+  // From now on this administrator signs in with a code too.
+  expect(await signIn("office-i", PASSWORD, "10.0.0.4")).toMatchObject({ ok: false, reason: "second-factor", step: "verify" });
 });

@@ -19,7 +19,7 @@ export default {
   recoveryIntro: "If you lose your phone, each recovery code signs you in once instead of a code. They are shown only this once: write them down or print them and keep them safe.",
   continue: "I have saved them, continue",
   pageTitle: "Two-step sign-in",
-  enrolledSince: "Authenticator turned on on {{date}}.",
+  enrolledSince: "Authenticator on since",
   recoveryLeft: "Unused recovery codes left: {{count}}.",
   lostDevice: "Phone lost and no recovery codes left: run npm run create-admin -- --username NAME --reset-second-factor on the server; the next sign-in sets up a new authenticator.",
 };

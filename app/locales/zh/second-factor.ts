@@ -19,7 +19,7 @@ export default {
   recoveryIntro: "手机丢失时，每个恢复码可代替验证码登录一次。恢复码只显示这一次，请抄写或打印后妥善保管。",
   continue: "我已保存，继续",
   pageTitle: "登录两步验证",
-  enrolledSince: "身份验证器已于 {{date}} 启用。",
+  enrolledSince: "身份验证器已启用，启用时间：",
   recoveryLeft: "剩余未用恢复码：{{count}} 个。",
   lostDevice: "手机丢失且恢复码用完时，请在服务器上运行 npm run create-admin -- --username 用户名 --reset-second-factor，下次登录时重新设置。",
 };
