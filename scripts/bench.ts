@@ -53,7 +53,8 @@ function log(line: string) {
 function prepareDatabase() {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
-  const env = { ...process.env, DATABASE_URL };
+  // The hall's SESSION_SECRET: the demo administrator's authenticator key is sealed with it (ADR 027).
+  const env = { ...process.env, DATABASE_URL, SESSION_SECRET: "bench-session-secret-long-enough-0123456789" };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
   execFileSync("npx", ["tsx", "scripts/seed.ts"], { env, stdio: "pipe" });
   const db = new Database(DB_FILE);

@@ -1,5 +1,6 @@
 /**
  * npm run create-admin -- --username <name> [--name <display name>] [--password <pw>]
+ * npm run create-admin -- --username <name> --reset-second-factor   (a lost authenticator, ADR 027)
  * Without --password it asks for one (hidden input is not available in every terminal, so it is read
  * as a line; pipe it in for scripts: `echo "$PW" | npm run create-admin -- --username ops`).
  */
@@ -8,8 +9,26 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 
 const { values } = parseArgs({
-  options: { username: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
+  options: { username: { type: "string" }, name: { type: "string" }, password: { type: "string" }, "reset-second-factor": { type: "boolean" } },
 });
+
+const ENROL_HINT =
+  "At the next sign-in the hall shows a QR code to scan with an authenticator app, then ten recovery codes to keep " +
+  "(required when NODE_ENV=production or ADMIN_TOTP_REQUIRED=true).";
+
+if (values["reset-second-factor"]) {
+  const { prisma } = await import("~/utils/db.server");
+  const { resetSecondFactor } = await import("~/models/admin-second-factor.server");
+  const admin = await prisma.user.findFirst({ where: { username: values.username ?? "", role: "ADMIN" }, select: { id: true } });
+  if (!admin) {
+    console.error(`No administrator named ${values.username ?? "(missing --username)"}.`);
+    process.exit(1);
+  }
+  await resetSecondFactor(admin.id, null);
+  console.info(`Second factor of ${values.username} reset; their sessions have ended. ${ENROL_HINT}`);
+  await prisma.$disconnect();
+  process.exit(0);
+}
 
 const Input = z.object({
   username: z.string().regex(/^[a-zA-Z0-9._-]{3,40}$/, "username: 3–40 letters, digits, dot, dash or underscore"),
@@ -42,5 +61,5 @@ if (existing) {
   process.exit(1);
 }
 const user = await createUser({ ...parsed.data, role: "ADMIN" });
-console.info(`Administrator ${user.username} created (id ${user.id}).`);
+console.info(`Administrator ${user.username} created (id ${user.id}). ${ENROL_HINT}`);
 await prisma.$disconnect();

@@ -41,7 +41,7 @@ async function main() {
       `Demo data loaded in ${seconds}s: ${result.counties} counties, ${result.categories} categories, ` +
         `${result.suppliers} suppliers, ${result.products} products (${result.flagshipProducts} flagship, ` +
         `${result.endorsements} first-secretary endorsed), ${result.employees} employees, ${result.pickupPoints} pickup points` +
-        `${result.admin ? ", admin user \"admin\"" : ""}, ${ledger.entries} ledger entries.`,
+        `${result.admin ? ", admin user \"admin\" (authenticator key in the README)" : ""}, ${ledger.entries} ledger entries.`,
     );
   } finally {
     await prisma.$disconnect();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
+import { secondFactorStep, type SecondFactorStep } from "~/models/admin-second-factor.server";
 import { recordAudit } from "~/models/audit.server";
 import { uniqueViolation } from "~/models/product.server";
 import { clearAttempts, giveBack, takeAttempts, type AttemptRule } from "~/utils/attempts.server";
@@ -32,6 +33,7 @@ export async function createUser(input: { username: string; name: string; role: 
 export type SignInResult =
   | { ok: true; sessionId: string; expiresAt: Date }
   | { ok: false; reason: "invalid" | "left" }
+  | { ok: false; reason: "second-factor"; userId: number; step: SecondFactorStep }
   | { ok: false; reason: "rate-limited"; retryAfterMinutes: number };
 
 /**
@@ -42,7 +44,7 @@ export type SignInResult =
 async function findUserToSignIn(identifier: string) {
   const candidates = await prisma.user.findMany({
     where: { OR: [{ username: identifier }, { employeeNo: identifier.toUpperCase() }, { mobile: identifier }] },
-    select: { id: true, username: true, employeeNo: true, passwordHash: true, leftAt: true },
+    select: { id: true, username: true, employeeNo: true, passwordHash: true, leftAt: true, role: true, totpEnabledAt: true },
     take: 3,
   });
   return (
@@ -54,9 +56,9 @@ async function findUserToSignIn(identifier: string) {
 }
 
 /** Failures on a known account are counted per account, whichever of its names was typed. */
-const accountKey = (userId: number) => `account:${userId}`;
+export const accountKey = (userId: number) => `account:${userId}`;
 
-function signInRules(userKey: string, ip: string): AttemptRule[] {
+export function signInRules(userKey: string, ip: string): AttemptRule[] {
   const env = getEnv();
   return [
     { key: `ip:${ip}`, limit: env.LOGIN_MAX_FAILURES * 4, windowMinutes: env.LOGIN_WINDOW_MINUTES },
@@ -81,9 +83,12 @@ export async function signIn(identifier: string, password: string, ip: string): 
   if (!user || !valid) return { ok: false, reason: "invalid" };
 
   await giveBack(taken.ids);
-  await clearAttempts(userKey);
+  // Wrong second-factor codes keep counting after a right password: only a right code clears them (ADR 027).
+  const secondFactor = secondFactorStep(user);
+  if (!secondFactor) await clearAttempts(userKey);
   if (user.leftAt) return { ok: false, reason: "left" };
   if (rehash) await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  if (secondFactor) return { ok: false, reason: "second-factor", userId: user.id, step: secondFactor };
   return { ok: true, ...(await openSession(user.id)) };
 }
 

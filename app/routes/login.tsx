@@ -6,6 +6,7 @@ import { z } from "zod";
 import { SsoButton } from "~/components/account/sso";
 import { signIn } from "~/models/user.server";
 import { mergeCartOnSignIn } from "~/models/cart.server";
+import { markPasswordChecked } from "~/models/admin-second-factor.server";
 import { commitSignIn, getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { ssoEnabled } from "~/utils/oidc.server";
 import { clientAddress } from "~/utils/request.server";
@@ -36,6 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // Decided before the session is opened, so nothing about the target can fail after it.
   const to = safeRedirect(parsed.data.redirectTo, "/");
   const result = await signIn(parsed.data.username, parsed.data.password, clientAddress(request));
+  if (!result.ok && result.reason === "second-factor") {
+    throw redirect(`/login/second-factor?redirectTo=${encodeURIComponent(to)}`, { headers: { "Set-Cookie": await markPasswordChecked(request, result.userId) } });
+  }
   if (!result.ok) {
     const rateLimited = result.reason === "rate-limited";
     return data(

@@ -16,6 +16,8 @@ const schema = z
     // How many failed sign-ins per account (and 4× that per address) within the window before refusing.
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    // Administrators must enrol a TOTP authenticator and give a code at each sign-in (ADR 027); unset = only in production.
+    ADMIN_TOTP_REQUIRED: z.enum(["true", "false"]).optional(),
     // Text messages (registration codes): "local" keeps them in /admin/outbox and the log (ADR 021).
     SMS_PROVIDER: z.enum(["local"]).default("local"),
     // Registration: code requests per address per hour, and per roster person per hour (one a minute at most).

@@ -1,7 +1,8 @@
 import { createCookieSessionStorage } from "@remix-run/node";
 import { getEnv } from "./env.server";
 
-type SessionData = { sessionId: string };
+/** secondFactor: an administrator between the password and the code (ADR 027); it opens nothing. */
+type SessionData = { sessionId: string; secondFactor: { userId: number; until: number } };
 
 let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined;
 

@@ -95,7 +95,8 @@ export type DemoProduct = {
 
 export type DemoEndorsedProduct = DemoProduct & { endorsement: DemoEndorsement };
 
-export const DEMO_ADMIN = { username: "admin", password: "hall-admin-2026", name: "扶贫办管理员" } as const;
+/** totpSecret: the demo administrator's authenticator key (base32), stated in the README for local use only (ADR 027). */
+export const DEMO_ADMIN = { username: "admin", password: "hall-admin-2026", name: "扶贫办管理员", totpSecret: "FUPINHALLDEMOADMINTOTPSECRETKEYS" } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness

@@ -8,6 +8,7 @@
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { buildSearchFields } from "../../app/models/search.server";
 import { hashPassword } from "../../app/utils/password.server";
+import { sealTotpSecret } from "../../app/utils/second-factor-crypto.server";
 import { DEMO_ADMIN, allDemoProducts, categories, counties, suppliers } from "./catalogue";
 import { DEMO_ORG_MEMBERS, loadDemoOrganisations } from "./organisations";
 import { DEMO_EMPLOYEES, DEMO_EMPLOYEE_PASSWORD, DEMO_PICKUP_POINTS, DEMO_ROSTER_ONLY } from "./people";
@@ -168,9 +169,12 @@ export async function loadDemoCatalogue(prisma: PrismaClient, options: DemoLoadO
 
       let admin = false;
       if (withAdmin && !(await tx.user.findUnique({ where: { username: DEMO_ADMIN.username }, select: { id: true } }))) {
-        await tx.user.create({
+        const { id } = await tx.user.create({
           data: { username: DEMO_ADMIN.username, name: DEMO_ADMIN.name, role: "ADMIN", passwordHash },
+          select: { id: true },
         });
+        // Enrolled with the README's demo secret, so anyone trying the demo can add it to an authenticator.
+        await tx.user.update({ where: { id }, data: { totpSecret: sealTotpSecret(id, DEMO_ADMIN.totpSecret), totpEnabledAt: new Date() } });
         admin = true;
       }
 

@@ -12,15 +12,5 @@ export async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-/** Signs in through the login form; returns the session cookie to send with later requests. */
-export async function signIn(base: string, username: string, password: string, redirectTo = "/") {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username, password, redirectTo }),
-    redirect: "manual",
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in of ${username} answered ${res.status}`);
-  return cookie;
-}
+/** Signs in through the login form (and the administrators' second step); returns the session cookie. */
+export { signInOverHttp as signIn } from "../../tests/support/totp";

@@ -5,6 +5,7 @@ import {
   adminProductRows,
   chineseDigits,
   downloadCatalogueCsv,
+  enterAdminCode,
   fillSignInForm,
   openProductEditor,
   productSummary,
@@ -40,6 +41,7 @@ test.describe("the poverty-relief office administering the catalogue", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("登录");
 
     await fillSignInForm(page, ADMIN.username, ADMIN.password);
+    await enterAdminCode(page);
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("消费扶贫进度");
     await expect(page.getByRole("navigation", { name: "管理导航" }).getByRole("link", { name: "商品" })).toBeVisible();

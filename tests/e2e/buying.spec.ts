@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { ADMIN } from "./support/admin";
+import { ADMIN, enterAdminCode } from "./support/admin";
 
 // The demo employee (prisma/demo/people.ts) and a demo product no other spec changes.
 const EMPLOYEE = { employeeNo: "E10001", password: "hall-employee-2026", name: "张伟" } as const;
@@ -101,6 +101,7 @@ test.describe("an employee buying from the hall", () => {
     const office = await (await browser.newContext()).newPage();
     await office.goto("/login?redirectTo=%2Fadmin%2Forders");
     await signIn(office, ADMIN.username, ADMIN.password);
+    await enterAdminCode(office);
     await expect(office).toHaveURL(/\/admin\/orders$/);
     await office.getByRole("searchbox", { name: "按订单号、员工姓名或工号搜索" }).fill(EMPLOYEE.employeeNo);
     await office.getByRole("button", { name: "筛选" }).click();

@@ -1,9 +1,10 @@
 import { readdirSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createReferenceData, createUserWithRole } from "../support/admin-fixtures";
+import { createReferenceData, createUserWithRole, enrolAdmin } from "../support/admin-fixtures";
 import { makeProduct } from "../support/buying";
-import { startServer, TEST_METRICS_TOKEN, type RunningServer } from "../support/server";
+import { startServer, TEST_METRICS_TOKEN, TEST_SESSION_SECRET, type RunningServer } from "../support/server";
+import { DEMO_TOTP_SECRET, signInOverHttp } from "../support/totp";
 
 let server: RunningServer;
 const employee = { username: "obs-employee", password: "obs-employee-password-1" };
@@ -12,15 +13,9 @@ let employeeId: number;
 let productSlug: string;
 
 /** Signs in through the real login form and returns the Cookie header the browser would send. */
-async function signIn(user: { username: string; password: string }) {
-  const response = await fetch(`${server.url}/login`, {
-    method: "POST",
-    headers: { Origin: server.url },
-    body: new URLSearchParams({ username: user.username, password: user.password, redirectTo: "/" }),
-    redirect: "manual",
-  });
-  expect(response.status).toBe(302);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+/** The employee with a password; the administrator (enrolled in beforeAll) with a code too, as production asks. */
+function signIn(user: { username: string; password: string }) {
+  return signInOverHttp(server.url, user.username, user.password);
 }
 
 function logLines() {
@@ -35,7 +30,8 @@ beforeAll(async () => {
   const ref = await createReferenceData();
   productSlug = (await makeProduct(ref)).slug;
   employeeId = (await createUserWithRole(employee.username, "EMPLOYEE", employee.password)).id;
-  await createUserWithRole(admin.username, "ADMIN", admin.password);
+  const { id: adminId } = await createUserWithRole(admin.username, "ADMIN", admin.password);
+  await enrolAdmin(adminId, DEMO_TOTP_SECRET, TEST_SESSION_SECRET);
   server = await startServer();
 });
 afterAll(() => server?.stop());

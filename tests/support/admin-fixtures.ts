@@ -2,6 +2,8 @@ import { signIn, hashPassword } from "~/models/user.server";
 import { commitSignIn } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import type { ProductCreateInput } from "~/models/product-schema";
+import { sealTotpSecret } from "~/utils/second-factor-crypto.server";
+import { DEMO_TOTP_SECRET } from "./totp";
 
 /** The smallest catalogue the admin tests need: two counties, one category, a supplier in each county. */
 export async function createReferenceData() {
@@ -51,6 +53,14 @@ export async function createUserWithRole(username: string, role: string, passwor
     select: { id: true },
   });
   return { id: user.id, username, password };
+}
+
+/**
+ * Enrols an administrator's authenticator with a known secret (the demo one by default), as confirming
+ * an enrolment would. sessionSecret: the server's, for a server started with other settings.
+ */
+export async function enrolAdmin(userId: number, secret: string = DEMO_TOTP_SECRET, sessionSecret?: string) {
+  await prisma.user.update({ where: { id: userId }, data: { totpSecret: sealTotpSecret(userId, secret, sessionSecret), totpEnabledAt: new Date() } });
 }
 
 /** A Cookie header for a signed-in user, built the way the login route builds it. */
