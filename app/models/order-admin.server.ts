@@ -58,11 +58,12 @@ export async function listOrdersForAdmin(filter: AdminOrderFilter) {
  * A refund asked for by an administrator, through the provider; the audit entry is written in the
  * same commit as the Refund row (the request), whatever the provider answers after.
  */
-export function refundOrderAsAdmin(request: RefundRequest & { orderNumber: string }) {
-  const { orderNumber, ...refund } = request;
+export function refundOrderAsAdmin(request: RefundRequest & { orderNumber: string; confirmedById?: number }) {
+  const { orderNumber, confirmedById, ...refund } = request;
+  const askedBy = confirmedById === undefined ? {} : { askedBy: refund.requestedById };
   return refundOrder({
     ...refund,
-    audit: { userId: refund.requestedById, action: "order.refund", details: { number: orderNumber, amountFen: refund.amountFen, reason: refund.reason } },
+    audit: { userId: confirmedById ?? refund.requestedById, action: "order.refund", details: { number: orderNumber, amountFen: refund.amountFen, reason: refund.reason, ...askedBy } },
   });
 }
 

@@ -265,7 +265,14 @@ export type RefundRequest = {
   idempotencyKey: string;
   /** An administrator's request is audited in the same commit as the Refund row it creates. */
   audit?: Omit<AuditEntry, "entityType" | "entityId">;
+  /**
+   * Runs in the commit that creates the Refund row; false undoes that row. A second administrator's
+   * confirmation (ADR 029) marks its request confirmed here, so the two happen together or not at all.
+   */
+  confirmIn?: (tx: Tx) => Promise<boolean>;
 };
+
+class NotConfirmed extends Error {}
 
 async function currentState(orderId: number): Promise<RefundResult> {
   const order = await prisma.order.findUnique({ where: { id: orderId }, select: { refundedFen: true, status: true } });
@@ -288,7 +295,7 @@ async function replayRefund(refund: { orderId: number; status: string }, orderId
  * A refund the provider accepts but has not finished (Stripe "pending") is counted when its
  * webhook (or the reconciliation) says it succeeded; until then the result shows the order as it is.
  */
-export async function refundOrder(request: RefundRequest): Promise<RefundResult | { ok: false; reason: "provider-failed" }> {
+export async function refundOrder(request: RefundRequest): Promise<RefundResult | { ok: false; reason: "provider-failed" | "not-confirmed" }> {
   const { orderId, amountFen, reason, requestedById, idempotencyKey } = request;
   const byKey = () => prisma.refund.findUnique({ where: { idempotencyKey }, select: { id: true, orderId: true, status: true } });
   const earlier = await byKey();
@@ -321,8 +328,13 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
         - COALESCE((SELECT SUM(r."amountFen") FROM "Refund" r WHERE r."orderId" = o."id" AND r."status" = 'PENDING'), 0) >= ${amountFen}
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
     if (count > 0 && request.audit) await recordAudit(tx, { ...request.audit, entityType: "Order", entityId: orderId });
+    if (count > 0 && request.confirmIn && !(await request.confirmIn(tx))) throw new NotConfirmed();
     return count;
+  }).catch((error: unknown) => {
+    if (error instanceof NotConfirmed) return null;
+    throw error;
   });
+  if (inserted === null) return { ok: false, reason: "not-confirmed" };
   const refund = await byKey();
   if (!refund) return { ok: false, reason: "too-much" };
   if (inserted === 0) return replayRefund(refund, orderId);
