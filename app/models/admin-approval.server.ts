@@ -7,7 +7,7 @@ import { getEnv } from "~/utils/env.server";
 import { isReversibleEntry, recordAdjustmentIn, reverseEntryIn, type TwoPeople } from "./ledger-admin.server";
 import { reverseBatchIn } from "./ledger-import.server";
 import type { AdjustmentInput } from "./ledger-schema";
-import { refundOrderAsAdmin } from "./order-admin.server";
+import { cancelOrderAsAdmin, refundOrderAsAdmin } from "./order-admin.server";
 
 /**
  * Duties split between two administrators (issue 10 §5, ADR 029). A large refund, a ledger adjustment,
@@ -21,7 +21,8 @@ import { refundOrderAsAdmin } from "./order-admin.server";
 export const approvalKinds = ["REFUND", "LEDGER_ADJUSTMENT", "LEDGER_REVERSAL", "IMPORT_REVERSAL"] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];
 
-const RefundPayload = z.object({ orderId: z.number().int(), orderNumber: z.string(), amountFen: z.number().int().positive(), reason: z.string() });
+// `cancel`: the administrator cancels a paid order, which refunds all that is left and restocks it.
+const RefundPayload = z.object({ orderId: z.number().int(), orderNumber: z.string(), amountFen: z.number().int().positive(), reason: z.string(), cancel: z.boolean().optional() });
 const AdjustmentPayload = z.object({
   formKey: z.string(),
   date: z.coerce.date(),
@@ -89,6 +90,27 @@ export async function refundOrAsk(input: { orderId: number; orderNumber: string;
     subject: `Order:${input.orderId}`,
     requestKey: `refund:${input.idempotencyKey}`,
     payload: { orderId: input.orderId, orderNumber: input.orderNumber, amountFen: input.amountFen, reason: input.reason },
+    userId: input.userId,
+  });
+  return { waiting: true as const, result: asked };
+}
+
+/**
+ * An administrator cancels an order. Cancelling a paid order refunds what is left of it, so above
+ * REFUND_CONFIRM_ABOVE_FEN it waits for a second administrator like any other refund.
+ */
+export async function cancelOrAsk(input: { orderId: number; orderNumber: string; reason: string; userId: number }) {
+  const order = await prisma.order.findUnique({ where: { id: input.orderId }, select: { status: true, totalFen: true, refundedFen: true } });
+  const left = order ? order.totalFen - order.refundedFen : 0;
+  if (order?.status !== "PAID" || left <= refundConfirmAboveFen()) {
+    const result = await cancelOrderAsAdmin({ orderId: input.orderId, orderNumber: input.orderNumber, actorUserId: input.userId, reason: input.reason });
+    return { waiting: false as const, result };
+  }
+  const asked = await ask({
+    kind: "REFUND",
+    subject: `Order:${input.orderId}`,
+    requestKey: `cancel:${input.orderId}:${randomUUID()}`,
+    payload: { orderId: input.orderId, orderNumber: input.orderNumber, amountFen: left, reason: input.reason, cancel: true },
     userId: input.userId,
   });
   return { waiting: true as const, result: asked };
@@ -184,19 +206,29 @@ export async function confirmApproval(approvalId: number, userId: number): Promi
  * provider refuses, the request goes back to pending so it can be confirmed again (with a new key).
  */
 async function confirmRefund(approval: { id: number; kind: string; requestedById: number }, input: z.infer<typeof RefundPayload>, userId: number): Promise<DecisionResult> {
-  const keyPrefix = `approval-${approval.id}-`;
-  const failedTries = await prisma.refund.count({ where: { orderId: input.orderId, status: "FAILED", idempotencyKey: { startsWith: keyPrefix } } });
-  const result = await refundOrderAsAdmin({
-    orderId: input.orderId,
-    orderNumber: input.orderNumber,
-    amountFen: input.amountFen,
-    reason: input.reason,
-    requestedById: approval.requestedById,
-    idempotencyKey: `${keyPrefix}${failedTries + 1}`,
-    confirmedById: userId,
-    confirmIn: (tx) => claimIn(tx, approval, userId),
-  });
-  if (result.ok) return { ok: true };
+  const confirmIn = (tx: Prisma.TransactionClient) => claimIn(tx, approval, userId);
+  let result;
+  if (input.cancel) {
+    result = await cancelOrderAsAdmin({ orderId: input.orderId, orderNumber: input.orderNumber, actorUserId: userId, reason: input.reason, askedBy: approval.requestedById, confirmIn });
+  } else {
+    const keyPrefix = `approval-${approval.id}-`;
+    const failedTries = await prisma.refund.count({ where: { orderId: input.orderId, status: "FAILED", idempotencyKey: { startsWith: keyPrefix } } });
+    result = await refundOrderAsAdmin({
+      orderId: input.orderId,
+      orderNumber: input.orderNumber,
+      amountFen: input.amountFen,
+      reason: input.reason,
+      requestedById: approval.requestedById,
+      idempotencyKey: `${keyPrefix}${failedTries + 1}`,
+      confirmedById: userId,
+      confirmIn,
+    });
+  }
+  if (result.ok) {
+    // A refund key already used (another administrator confirmed at the same moment) replays its result: only the one who confirmed is told so.
+    const decided = await prisma.adminApproval.findUniqueOrThrow({ where: { id: approval.id }, select: { decidedById: true } });
+    return decided.decidedById === userId ? { ok: true } : { ok: false, reason: "not-pending" };
+  }
   if (result.reason === "not-confirmed") return { ok: false, reason: "not-pending" };
   if (result.reason === "provider-failed") {
     await prisma.$transaction(async (tx) => {
@@ -249,7 +281,7 @@ type ApprovalRow = Prisma.AdminApprovalGetPayload<{ select: typeof approvalSelec
 
 /** The rows as pages show them: the payload read back, and an adjustment's county by name. */
 async function present(rows: ApprovalRow[]) {
-  const details = rows.map((row) => JSON.parse(row.payload) as Record<string, string | number>);
+  const details = rows.map((row) => JSON.parse(row.payload) as Record<string, string | number | boolean>);
   const countyIds = [...new Set(details.flatMap((d) => (typeof d.countyId === "number" ? [d.countyId] : [])))];
   const counties = countyIds.length > 0 ? await prisma.county.findMany({ where: { id: { in: countyIds } }, select: { id: true, nameZh: true, nameEn: true } }) : [];
   const county = new Map(counties.map((c) => [c.id, c]));

@@ -67,12 +67,17 @@ export function refundOrderAsAdmin(request: RefundRequest & { orderNumber: strin
   });
 }
 
-/** An administrator cancels an order; audited in the same commit as the cancellation (or the refund request). */
-export function cancelOrderAsAdmin(input: { orderId: number; orderNumber: string; actorUserId: number; reason: string }) {
+/**
+ * An administrator cancels an order; audited in the same commit as the cancellation (or the refund
+ * request). A paid order's cancellation confirmed by a second administrator names who asked for it.
+ */
+export function cancelOrderAsAdmin(input: { orderId: number; orderNumber: string; actorUserId: number; reason: string; askedBy?: number; confirmIn?: RefundRequest["confirmIn"] }) {
+  const askedBy = input.askedBy === undefined ? {} : { askedBy: input.askedBy };
   return cancelOrder({
     orderNumber: input.orderNumber,
     actorUserId: input.actorUserId,
     reason: input.reason,
-    audit: { action: "order.cancel", details: { number: input.orderNumber, reason: input.reason } },
+    audit: { action: "order.cancel", details: { number: input.orderNumber, reason: input.reason, ...askedBy } },
+    confirmIn: input.confirmIn,
   });
 }

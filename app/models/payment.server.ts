@@ -370,7 +370,7 @@ async function settleRefund(tx: Tx, refundId: number): Promise<RefundResult> {
   return recorded;
 }
 
-export type CancelResult = { ok: true; refunded: boolean } | { ok: false; reason: "not-found" | "not-cancellable" | "provider-failed" };
+export type CancelResult = { ok: true; refunded: boolean } | { ok: false; reason: "not-found" | "not-cancellable" | "provider-failed" | "not-confirmed" };
 
 /**
  * Cancels an order that has not shipped. Unpaid → the reservation is released (status CANCELLED)
@@ -386,6 +386,8 @@ export async function cancelOrder(input: {
   reason: string;
   /** An administrator's cancellation: audited in the commit that cancels (unpaid) or asks for the refund (paid). */
   audit?: { action: string; details: Record<string, unknown> };
+  /** A paid order's cancellation confirmed by a second administrator (see RefundRequest.confirmIn). */
+  confirmIn?: RefundRequest["confirmIn"];
 }): Promise<CancelResult> {
   const order = await prisma.order.findFirst({
     where: { number: input.orderNumber, ...(input.userId !== undefined ? { userId: input.userId } : {}) },
@@ -411,9 +413,11 @@ export async function cancelOrder(input: {
     requestedById: input.actorUserId,
     idempotencyKey: `${cancelKeyPrefix(order.id)}${failedTries + 1}`,
     audit: input.audit && { userId: input.actorUserId, action: input.audit.action, details: { ...input.audit.details, refunded: true } },
+    confirmIn: input.confirmIn,
   });
   if (result.ok) return { ok: true, refunded: true };
-  return { ok: false, reason: result.reason === "provider-failed" ? "provider-failed" : "not-cancellable" };
+  if (result.reason === "provider-failed" || result.reason === "not-confirmed") return { ok: false, reason: result.reason };
+  return { ok: false, reason: "not-cancellable" };
 }
 
 /** A cancelled order's open checkouts are closed so they cannot be paid any more (best effort). */

@@ -8,9 +8,8 @@ import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/f
 import { OrderSections } from "~/components/orders/order-details";
 import { OrderStatusBadge } from "~/components/orders/order-status";
 import { PendingApprovals } from "~/components/admin/approvals";
-import { pendingApprovalsFor, refundOrAsk } from "~/models/admin-approval.server";
+import { cancelOrAsk, pendingApprovalsFor, refundOrAsk } from "~/models/admin-approval.server";
 import { AdminOrderActionSchema, fieldErrorsOf } from "~/models/checkout-schema";
-import { cancelOrderAsAdmin } from "~/models/order-admin.server";
 import { getOrderForAdmin, markDelivered, markShipped } from "~/models/order.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatFen, parseYuanToFen } from "~/utils/money";
@@ -81,7 +80,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw done("refunded");
     }
     case "cancel": {
-      const result = await cancelOrderAsAdmin({ orderId: order.id, orderNumber: order.number, actorUserId: admin.id, reason: input.reason });
+      // Cancelling a paid order is a refund: above REFUND_CONFIRM_ABOVE_FEN it waits too (ADR 029).
+      const { waiting, result } = await cancelOrAsk({ orderId: order.id, orderNumber: order.number, reason: input.reason, userId: admin.id });
+      if (waiting) throw done("cancelAsked");
       if (!result.ok) return fail({ formError: result.reason === "provider-failed" ? "orders:errors.providerFailed" : "orders:errors.notCancellable" }, 409);
       throw done("cancelled");
     }
@@ -117,7 +118,7 @@ export default function AdminOrder() {
       {done && ["shipped", "delivered", "refunded", "cancelled"].includes(done) ? (
         <Notice>{t(`adminOrders.done.${done as "shipped"}`)}</Notice>
       ) : null}
-      {done === "refundAsked" ? <Notice>{t("admin:approvals.waiting")}</Notice> : null}
+      {done === "refundAsked" || done === "cancelAsked" ? <Notice>{t("admin:approvals.waiting")}</Notice> : null}
       <PendingApprovals approvals={waiting} />
       {actionData?.formError && Object.keys(actionData.fieldErrors).length === 0 ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.formError, actionData.errorParams)}</p>

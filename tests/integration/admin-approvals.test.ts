@@ -6,6 +6,7 @@ import {
   cancelApproval,
   confirmApproval,
   countPendingApprovals,
+  cancelOrAsk,
   refundOrAsk,
   rejectApproval,
 } from "~/models/admin-approval.server";
@@ -208,7 +209,8 @@ describe("refunds", () => {
     expect(await confirmApproval(id, asker)).toEqual({ ok: false, reason: "own-request" });
 
     const results = await Promise.all([confirmApproval(id, checker), confirmApproval(id, third)]);
-    expect(results.some((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "not-pending" }]);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(await prisma.refund.findMany({ select: { amountFen: true, status: true, requestedById: true } })).toEqual([{ amountFen: 6000, status: "SUCCEEDED", requestedById: asker }]);
     expect(await order(paid.id)).toMatchObject({ refundedFen: 6000 });
@@ -239,5 +241,22 @@ describe("refunds", () => {
     expect(await confirmApproval(id, third)).toEqual({ ok: true });
     expect(await order(paid.id)).toMatchObject({ refundedFen: 6000 });
     expect(await prisma.refund.findMany({ orderBy: { id: "asc" }, select: { status: true } })).toEqual([{ status: "FAILED" }, { status: "SUCCEEDED" }]);
+  });
+
+  it("cancelling a paid order above the threshold is a refund too: it waits, and the confirmation refunds it all and restocks once", async () => {
+    const paid = await paidOrder();
+    const stock = async () => (await prisma.product.findMany({ orderBy: { id: "asc" }, select: { stock: true } })).map((p) => p.stock);
+    const before = await stock();
+    const asked = await cancelOrAsk({ orderId: paid.id, orderNumber: paid.number, reason: "顾客要求取消", userId: asker });
+    expect(asked).toEqual({ waiting: true, result: { ok: true, approvalId: expect.any(Number) } });
+    const id = (asked.result as { approvalId: number }).approvalId;
+    expect(await order(paid.id)).toEqual({ refundedFen: 0, status: "PAID" });
+    expect(await confirmApproval(id, asker)).toEqual({ ok: false, reason: "own-request" });
+
+    const results = await Promise.all([confirmApproval(id, checker), confirmApproval(id, third)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await order(paid.id)).toEqual({ refundedFen: paid.totalFen, status: "REFUNDED" });
+    expect(await prisma.refund.count()).toBe(1);
+    expect(await stock()).toEqual([before[0]! + 1, before[1]! + 2]);
   });
 });

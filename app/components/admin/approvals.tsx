@@ -6,7 +6,7 @@ import { formatFen } from "~/utils/money";
 type Approval = {
   id: number;
   kind: string;
-  details: Record<string, string | number>;
+  details: Record<string, string | number | boolean>;
   countyZh: string;
   countyEn: string;
   requestedBy: { name: string; username: string };
@@ -18,10 +18,10 @@ export function ApprovalWhat({ approval }: { approval: Approval }) {
   const locale = useLanguage();
   const localize = useLocalize();
   const d = approval.details;
-  const money = (fen: string | number | undefined) => formatFen(Number(fen ?? 0), locale);
+  const money = (fen: string | number | boolean | undefined) => formatFen(Number(fen ?? 0), locale);
   switch (approval.kind) {
     case "REFUND":
-      return <>{t("approvals.refundWhat", { number: d.orderNumber, amount: money(d.amountFen), reason: d.reason })}</>;
+      return <>{t(d.cancel ? "approvals.cancelWhat" : "approvals.refundWhat", { number: d.orderNumber, amount: money(d.amountFen), reason: d.reason })}</>;
     case "LEDGER_ADJUSTMENT":
       return <>{t("approvals.adjustmentWhat", { county: localize(approval.countyZh, approval.countyEn), amount: money(d.amount), date: String(d.date).slice(0, 10), reason: d.reason })}</>;
     case "LEDGER_REVERSAL":

@@ -499,6 +499,7 @@ export default {
     kinds: { REFUND: "Refund", LEDGER_ADJUSTMENT: "Ledger adjustment", LEDGER_REVERSAL: "Ledger reversal", IMPORT_REVERSAL: "Import reversal" },
     statuses: { PENDING: "Waiting", CONFIRMED: "Confirmed", REJECTED: "Rejected", CANCELLED: "Withdrawn" },
     refundWhat: "Refund {{amount}} of order {{number}}: {{reason}}",
+    cancelWhat: "Cancel paid order {{number}} and refund {{amount}}: {{reason}}",
     adjustmentWhat: "Adjust {{county}} by {{amount}} ({{date}}): {{reason}}",
     reversalWhat: "Reverse ledger entry #{{entryId}}: {{reason}}",
     importReversalWhat: "Reverse import batch #{{batchId}}: {{reason}}",

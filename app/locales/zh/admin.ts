@@ -497,6 +497,7 @@ export default {
     kinds: { REFUND: "退款", LEDGER_ADJUSTMENT: "台账调整", LEDGER_REVERSAL: "台账冲销", IMPORT_REVERSAL: "导入冲销" },
     statuses: { PENDING: "待复核", CONFIRMED: "已确认", REJECTED: "已驳回", CANCELLED: "已撤回" },
     refundWhat: "订单 {{number}} 退款 {{amount}}：{{reason}}",
+    cancelWhat: "取消已支付订单 {{number}} 并退回 {{amount}}：{{reason}}",
     adjustmentWhat: "{{county}} 调整 {{amount}}（{{date}}）：{{reason}}",
     reversalWhat: "冲销台账记录 #{{entryId}}：{{reason}}",
     importReversalWhat: "冲销导入批次 #{{batchId}}：{{reason}}",
