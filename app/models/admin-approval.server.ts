@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { violatesUnique } from "~/utils/sql-dialect.server";
 import { isReversibleEntry, recordAdjustmentIn, reverseEntryIn, type TwoPeople } from "./ledger-admin.server";
 import { reverseBatchIn } from "./ledger-import.server";
 import type { AdjustmentInput } from "./ledger-schema";
@@ -54,18 +55,25 @@ export function refundConfirmAboveFen() {
 }
 
 async function ask(input: { kind: ApprovalKind; subject: string; requestKey: string; payload: Record<string, unknown>; userId: number }): Promise<AskResult> {
-  return prisma.$transaction(async (tx) => {
-    // The same form sent twice, or a second request for what already waits, asks once.
-    const existing =
-      (await tx.adminApproval.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } })) ??
-      (await tx.adminApproval.findFirst({ where: { kind: input.kind, subject: input.subject, status: "PENDING", requestedById: input.userId, payload: JSON.stringify(input.payload) }, select: { id: true } }));
-    if (existing) return { ok: true as const, approvalId: existing.id };
-    const created = await tx.adminApproval.create({
-      data: { kind: input.kind, subject: input.subject, requestKey: input.requestKey, payload: JSON.stringify(input.payload), requestedById: input.userId },
-      select: { id: true },
+  const payload = JSON.stringify(input.payload);
+  const run = () =>
+    prisma.$transaction(async (tx) => {
+      // The same form sent twice, or the same request again while it waits, asks once.
+      const existing =
+        (await tx.adminApproval.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } })) ??
+        (await tx.adminApproval.findFirst({ where: { kind: input.kind, subject: input.subject, status: "PENDING", requestedById: input.userId, payload }, select: { id: true } }));
+      if (existing) return { ok: true as const, approvalId: existing.id };
+      const created = await tx.adminApproval.create({
+        data: { kind: input.kind, subject: input.subject, requestKey: input.requestKey, payload, requestedById: input.userId },
+        select: { id: true },
+      });
+      await recordAudit(tx, { userId: input.userId, action: "approval.ask", entityType: "AdminApproval", entityId: created.id, details: { kind: input.kind, subject: input.subject, ...input.payload } });
+      return { ok: true as const, approvalId: created.id };
     });
-    await recordAudit(tx, { userId: input.userId, action: "approval.ask", entityType: "AdminApproval", entityId: created.id, details: { kind: input.kind, subject: input.subject, ...input.payload } });
-    return { ok: true as const, approvalId: created.id };
+  // Two sends of one form at the same moment (PostgreSQL does not serialise them as SQLite does): the second finds the first.
+  return run().catch((error: unknown) => {
+    if (violatesUnique(error, "AdminApproval", "requestKey")) return run();
+    throw error;
   });
 }
 
