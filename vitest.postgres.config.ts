@@ -15,6 +15,7 @@ export default defineConfig({
       "tests/integration/checkout.test.ts",
       "tests/integration/orders.test.ts",
       "tests/integration/ledger.test.ts",
+      "tests/integration/admin-approvals.test.ts",
       "tests/postgres/**/*.test.ts",
     ],
     globalSetup: ["tests/setup/postgres-global-setup.ts"],

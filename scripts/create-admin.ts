@@ -53,6 +53,8 @@ if (!parsed.success) {
   process.exit(1);
 }
 
+// A one-off command: no checkpoint thread (it kept the process from ever exiting).
+process.env.BACKGROUND_JOBS = "false";
 const { prisma } = await import("~/utils/db.server");
 const { createUser } = await import("~/models/user.server");
 const existing = await prisma.user.findUnique({ where: { username: parsed.data.username } });

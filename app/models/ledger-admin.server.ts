@@ -75,36 +75,40 @@ export async function recordOfflineSale(input: OfflineSaleInput, userId: number)
   });
 }
 
-/** A correction of any figure, plus or minus, with the reason the office gives for it. */
-export async function recordAdjustment(input: AdjustmentInput, userId: number): Promise<LedgerWriteResult> {
-  const county = await prisma.county.findUnique({ where: { id: input.countyId }, select: { id: true } });
+/** Who asked for a write that needed a second administrator, and who confirmed it (ADR 029). */
+export type TwoPeople = { askedBy: number; confirmedBy: number };
+
+/**
+ * A correction of any figure, plus or minus, with the reason the office gives for it. It runs only
+ * when a second administrator confirms it (admin-approval.server.ts), inside that transaction.
+ */
+export async function recordAdjustmentIn(tx: Prisma.TransactionClient, input: AdjustmentInput, people: TwoPeople): Promise<LedgerWriteResult> {
+  const county = await tx.county.findUnique({ where: { id: input.countyId }, select: { id: true } });
   if (!county) return { ok: false, fieldErrors: { countyId: ["ledger:errors.unknownCounty"] } };
   const sourceId = `adjustment:${input.formKey}`;
-  return prisma.$transaction(async (tx) => {
-    const already = await entryIdsOf(tx, "ADJUSTMENT", sourceId);
-    if (already.length > 0) return { ok: true as const, entryIds: already, duplicate: true };
-    const source = {
-      sourceType: "ADJUSTMENT" as const,
-      sourceId,
-      orderId: null,
-      occurredAt: input.date,
-      channel: input.channel,
-      buyerType: input.buyerType,
-      createdByUserId: userId,
-      note: input.reason,
-    };
-    // The sign travels in the amount: an adjustment may take away as well as add.
-    for (const insert of ledgerInserts(tx, source, [{ countyId: county.id, amountFen: input.amount }], 1)) await insert;
-    const entryIds = await entryIdsOf(tx, "ADJUSTMENT", sourceId);
-    await recordAudit(tx, {
-      userId,
-      action: "ledger.adjustment",
-      entityType: "LedgerEntry",
-      entityId: entryIds.join(","),
-      details: { countyId: county.id, amountFen: input.amount, channel: input.channel, buyerType: input.buyerType, reason: input.reason },
-    });
-    return { ok: true as const, entryIds, duplicate: false };
+  const already = await entryIdsOf(tx, "ADJUSTMENT", sourceId);
+  if (already.length > 0) return { ok: true as const, entryIds: already, duplicate: true };
+  const source = {
+    sourceType: "ADJUSTMENT" as const,
+    sourceId,
+    orderId: null,
+    occurredAt: input.date,
+    channel: input.channel,
+    buyerType: input.buyerType,
+    createdByUserId: people.askedBy,
+    note: input.reason,
+  };
+  // The sign travels in the amount: an adjustment may take away as well as add.
+  for (const insert of ledgerInserts(tx, source, [{ countyId: county.id, amountFen: input.amount }], 1)) await insert;
+  const entryIds = await entryIdsOf(tx, "ADJUSTMENT", sourceId);
+  await recordAudit(tx, {
+    userId: people.confirmedBy,
+    action: "ledger.adjustment",
+    entityType: "LedgerEntry",
+    entityId: entryIds.join(","),
+    details: { countyId: county.id, amountFen: input.amount, channel: input.channel, buyerType: input.buyerType, reason: input.reason, askedBy: people.askedBy },
   });
+  return { ok: true as const, entryIds, duplicate: false };
 }
 
 /**
@@ -128,15 +132,19 @@ export async function appendReversals(tx: Prisma.TransactionClient, where: { ent
   );
 }
 
-/** Reverses one hand-entered entry (an offline sale or an adjustment typed wrong). */
-export async function reverseEntry(entryId: number, reason: string, userId: number) {
-  return prisma.$transaction(async (tx) => {
-    const entry = await tx.ledgerEntry.findUnique({ where: { id: entryId }, select: { sourceType: true } });
-    if (!entry || !["OFFLINE_SALE", "ADJUSTMENT"].includes(entry.sourceType)) return { ok: false as const, reason: "notReversible" as const };
-    const added = await appendReversals(tx, { entryId }, reason, userId);
-    if (added > 0) await recordAudit(tx, { userId, action: "ledger.reverseEntry", entityType: "LedgerEntry", entityId: entryId, details: { reason } });
-    return { ok: true as const, added };
-  });
+/** A hand-entered entry (an offline sale or an adjustment) that has not been reversed yet. */
+export async function isReversibleEntry(db: Prisma.TransactionClient, entryId: number) {
+  const entry = await db.ledgerEntry.findUnique({ where: { id: entryId }, select: { sourceType: true } });
+  if (!entry || !["OFFLINE_SALE", "ADJUSTMENT"].includes(entry.sourceType)) return false;
+  return (await db.ledgerEntry.count({ where: { sourceType: "REVERSAL", sourceId: `entry:${entryId}` } })) === 0;
+}
+
+/** Reverses one hand-entered entry (typed wrong), inside the confirming transaction (ADR 029). */
+export async function reverseEntryIn(tx: Prisma.TransactionClient, entryId: number, reason: string, people: TwoPeople) {
+  if (!(await isReversibleEntry(tx, entryId))) return { ok: false as const };
+  const added = await appendReversals(tx, { entryId }, reason, people.askedBy);
+  await recordAudit(tx, { userId: people.confirmedBy, action: "ledger.reverseEntry", entityType: "LedgerEntry", entityId: entryId, details: { reason, askedBy: people.askedBy } });
+  return { ok: true as const, added };
 }
 
 export type EntryFilter = {

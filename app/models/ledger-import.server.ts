@@ -7,7 +7,7 @@ import { csvRows, DEFAULT_TABLE_LIMITS, refusal } from "~/utils/table-file.serve
 import { parseYuanToFen } from "~/utils/money";
 import { MAX_IMPORT_ROWS, type MappingInput } from "./ledger-schema";
 import { sqliteDateTime, type PlatformChannel } from "./ledger.server";
-import { appendReversals } from "./ledger-admin.server";
+import { appendReversals, type TwoPeople } from "./ledger-admin.server";
 import { logger } from "~/utils/logger.server";
 import { metrics } from "~/utils/metrics.server";
 
@@ -303,18 +303,19 @@ export async function countBatch(batchId: number, userId: number) {
   });
 }
 
-/** Takes a counted batch back out: one reversing entry per entry, with the reason; twice adds nothing. */
-export async function reverseBatch(batchId: number, reason: string, userId: number) {
-  return prisma.$transaction(async (tx) => {
-    const claimed = await tx.importBatch.updateMany({
-      where: { id: batchId, status: "COUNTED" },
-      data: { status: "REVERSED", reversedAt: new Date(), reversedByUserId: userId, reverseReason: reason },
-    });
-    if (claimed.count === 0) return { ok: false as const };
-    const reversed = await appendReversals(tx, { batchId }, reason, userId);
-    await recordAudit(tx, { userId, action: "ledger.import.reverse", entityType: "ImportBatch", entityId: batchId, details: { reason, entries: reversed } });
-    return { ok: true as const, reversed };
+/**
+ * Takes a counted batch back out: one reversing entry per entry, with the reason; twice adds nothing.
+ * Runs only inside a second administrator's confirmation (admin-approval.server.ts, ADR 029).
+ */
+export async function reverseBatchIn(tx: Prisma.TransactionClient, batchId: number, reason: string, people: TwoPeople) {
+  const claimed = await tx.importBatch.updateMany({
+    where: { id: batchId, status: "COUNTED" },
+    data: { status: "REVERSED", reversedAt: new Date(), reversedByUserId: people.askedBy, reverseReason: reason },
   });
+  if (claimed.count === 0) return { ok: false as const };
+  const reversed = await appendReversals(tx, { batchId }, reason, people.askedBy);
+  await recordAudit(tx, { userId: people.confirmedBy, action: "ledger.import.reverse", entityType: "ImportBatch", entityId: batchId, details: { reason, entries: reversed, askedBy: people.askedBy } });
+  return { ok: true as const, reversed };
 }
 
 /** Drops a checked batch the administrator decided not to count. */

@@ -58,20 +58,26 @@ export async function listOrdersForAdmin(filter: AdminOrderFilter) {
  * A refund asked for by an administrator, through the provider; the audit entry is written in the
  * same commit as the Refund row (the request), whatever the provider answers after.
  */
-export function refundOrderAsAdmin(request: RefundRequest & { orderNumber: string }) {
-  const { orderNumber, ...refund } = request;
+export function refundOrderAsAdmin(request: RefundRequest & { orderNumber: string; confirmedById?: number }) {
+  const { orderNumber, confirmedById, ...refund } = request;
+  const askedBy = confirmedById === undefined ? {} : { askedBy: refund.requestedById };
   return refundOrder({
     ...refund,
-    audit: { userId: refund.requestedById, action: "order.refund", details: { number: orderNumber, amountFen: refund.amountFen, reason: refund.reason } },
+    audit: { userId: confirmedById ?? refund.requestedById, action: "order.refund", details: { number: orderNumber, amountFen: refund.amountFen, reason: refund.reason, ...askedBy } },
   });
 }
 
-/** An administrator cancels an order; audited in the same commit as the cancellation (or the refund request). */
-export function cancelOrderAsAdmin(input: { orderId: number; orderNumber: string; actorUserId: number; reason: string }) {
+/**
+ * An administrator cancels an order; audited in the same commit as the cancellation (or the refund
+ * request). A paid order's cancellation confirmed by a second administrator names who asked for it.
+ */
+export function cancelOrderAsAdmin(input: { orderId: number; orderNumber: string; actorUserId: number; reason: string; askedBy?: number; confirmIn?: RefundRequest["confirmIn"] }) {
+  const askedBy = input.askedBy === undefined ? {} : { askedBy: input.askedBy };
   return cancelOrder({
     orderNumber: input.orderNumber,
     actorUserId: input.actorUserId,
     reason: input.reason,
-    audit: { action: "order.cancel", details: { number: input.orderNumber, reason: input.reason } },
+    audit: { action: "order.cancel", details: { number: input.orderNumber, reason: input.reason, ...askedBy } },
+    confirmIn: input.confirmIn,
   });
 }

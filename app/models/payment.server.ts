@@ -265,7 +265,14 @@ export type RefundRequest = {
   idempotencyKey: string;
   /** An administrator's request is audited in the same commit as the Refund row it creates. */
   audit?: Omit<AuditEntry, "entityType" | "entityId">;
+  /**
+   * Runs in the commit that creates the Refund row; false undoes that row. A second administrator's
+   * confirmation (ADR 029) marks its request confirmed here, so the two happen together or not at all.
+   */
+  confirmIn?: (tx: Tx) => Promise<boolean>;
 };
+
+class NotConfirmed extends Error {}
 
 async function currentState(orderId: number): Promise<RefundResult> {
   const order = await prisma.order.findUnique({ where: { id: orderId }, select: { refundedFen: true, status: true } });
@@ -288,7 +295,7 @@ async function replayRefund(refund: { orderId: number; status: string }, orderId
  * A refund the provider accepts but has not finished (Stripe "pending") is counted when its
  * webhook (or the reconciliation) says it succeeded; until then the result shows the order as it is.
  */
-export async function refundOrder(request: RefundRequest): Promise<RefundResult | { ok: false; reason: "provider-failed" }> {
+export async function refundOrder(request: RefundRequest): Promise<RefundResult | { ok: false; reason: "provider-failed" | "not-confirmed" }> {
   const { orderId, amountFen, reason, requestedById, idempotencyKey } = request;
   const byKey = () => prisma.refund.findUnique({ where: { idempotencyKey }, select: { id: true, orderId: true, status: true } });
   const earlier = await byKey();
@@ -321,8 +328,13 @@ export async function refundOrder(request: RefundRequest): Promise<RefundResult 
         - COALESCE((SELECT SUM(r."amountFen") FROM "Refund" r WHERE r."orderId" = o."id" AND r."status" = 'PENDING'), 0) >= ${amountFen}
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
     if (count > 0 && request.audit) await recordAudit(tx, { ...request.audit, entityType: "Order", entityId: orderId });
+    if (count > 0 && request.confirmIn && !(await request.confirmIn(tx))) throw new NotConfirmed();
     return count;
+  }).catch((error: unknown) => {
+    if (error instanceof NotConfirmed) return null;
+    throw error;
   });
+  if (inserted === null) return { ok: false, reason: "not-confirmed" };
   const refund = await byKey();
   if (!refund) return { ok: false, reason: "too-much" };
   if (inserted === 0) return replayRefund(refund, orderId);
@@ -358,7 +370,7 @@ async function settleRefund(tx: Tx, refundId: number): Promise<RefundResult> {
   return recorded;
 }
 
-export type CancelResult = { ok: true; refunded: boolean } | { ok: false; reason: "not-found" | "not-cancellable" | "provider-failed" };
+export type CancelResult = { ok: true; refunded: boolean } | { ok: false; reason: "not-found" | "not-cancellable" | "provider-failed" | "not-confirmed" };
 
 /**
  * Cancels an order that has not shipped. Unpaid → the reservation is released (status CANCELLED)
@@ -374,6 +386,8 @@ export async function cancelOrder(input: {
   reason: string;
   /** An administrator's cancellation: audited in the commit that cancels (unpaid) or asks for the refund (paid). */
   audit?: { action: string; details: Record<string, unknown> };
+  /** A paid order's cancellation confirmed by a second administrator (see RefundRequest.confirmIn). */
+  confirmIn?: RefundRequest["confirmIn"];
 }): Promise<CancelResult> {
   const order = await prisma.order.findFirst({
     where: { number: input.orderNumber, ...(input.userId !== undefined ? { userId: input.userId } : {}) },
@@ -399,9 +413,11 @@ export async function cancelOrder(input: {
     requestedById: input.actorUserId,
     idempotencyKey: `${cancelKeyPrefix(order.id)}${failedTries + 1}`,
     audit: input.audit && { userId: input.actorUserId, action: input.audit.action, details: { ...input.audit.details, refunded: true } },
+    confirmIn: input.confirmIn,
   });
   if (result.ok) return { ok: true, refunded: true };
-  return { ok: false, reason: result.reason === "provider-failed" ? "provider-failed" : "not-cancellable" };
+  if (result.reason === "provider-failed" || result.reason === "not-confirmed") return { ok: false, reason: result.reason };
+  return { ok: false, reason: "not-cancellable" };
 }
 
 /** A cancelled order's open checkouts are closed so they cannot be paid any more (best effort). */

@@ -9,7 +9,9 @@ import { Pager } from "~/components/admin/pager";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
 import { Money } from "~/components/money";
-import { listEntries, reverseEntry } from "~/models/ledger-admin.server";
+import { PendingApprovals } from "~/components/admin/approvals";
+import { askEntryReversal, pendingApprovalsOfKind } from "~/models/admin-approval.server";
+import { listEntries } from "~/models/ledger-admin.server";
 import { ENTRIES_PER_PAGE, ledgerBuyerTypes, ledgerChannels, ReasonSchema } from "~/models/ledger-schema";
 import { fieldErrorsOf, formText } from "~/models/product-schema";
 import { parseYear } from "~/models/relief-progress.server";
@@ -40,11 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const year = parseYear(params.get("year"));
   const { page, ...filter } = FilterSchema.parse(Object.fromEntries(params));
-  const [result, counties] = await Promise.all([
+  const [result, counties, waiting] = await Promise.all([
     listEntries({ year, ...filter }, page),
     prisma.county.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, nameZh: true, nameEn: true } }),
+    pendingApprovalsOfKind("LEDGER_REVERSAL"),
   ]);
-  return { year, filter, page, counties, ...result };
+  return { year, filter, page, counties, waiting, ...result };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,16 +59,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success || !Number.isSafeInteger(entryId) || entryId <= 0) {
     return data({ entryId: values.entryId ?? "", fieldErrors: parsed.success ? { reason: ["ledger:errors.required"] } : fieldErrorsOf(parsed.error), done: null }, { status: 400 });
   }
-  const result = await reverseEntry(entryId, parsed.data.reason, user.id);
-  if (!result.ok) return data({ entryId: values.entryId, fieldErrors: { reason: ["ledger:batch.notReady"] }, done: null }, { status: 400 });
-  return { entryId: values.entryId, fieldErrors: null, done: result.added > 0 ? "reversed" : "alreadyReversed" };
+  // A reversal waits for a second administrator (ADR 029).
+  const result = await askEntryReversal(entryId, parsed.data.reason, user.id);
+  if (!result.ok) return data({ entryId: values.entryId, fieldErrors: { reason: ["admin:approvals.errors.not-reversible"] }, done: null }, { status: 400 });
+  return { entryId: values.entryId, fieldErrors: null, done: "asked" as const };
 }
 
 export default function LedgerEntries() {
   const { t } = useTranslation("ledger");
   const localize = useLocalize();
   const locale = useLanguage();
-  const { year, filter, page, counties, entries, sumFen, count } = useLoaderData<typeof loader>();
+  const { year, filter, page, counties, waiting, entries, sumFen, count } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const select = "mt-1 block rounded border border-stone-400 bg-white px-2 py-2";
@@ -114,7 +118,8 @@ export default function LedgerEntries() {
         {t("entries.summary", { count, amount: formatFen(sumFen, locale) })}
         {filter.batchId ? ` · ${t("entries.batchLink", { id: filter.batchId })}` : ""}
       </p>
-      {actionData?.done ? <Notice>{t(`entries.${actionData.done}`)}</Notice> : null}
+      {actionData?.done ? <Notice>{t("admin:approvals.waiting")}</Notice> : null}
+      <PendingApprovals approvals={waiting} />
       {entries.length === 0 ? (
         <p>{t("entries.empty")}</p>
       ) : (

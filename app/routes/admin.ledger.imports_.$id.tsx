@@ -7,7 +7,9 @@ import { DateTime } from "~/components/admin/date-time";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
-import { countBatch, discardBatch, getBatch, reverseBatch } from "~/models/ledger-import.server";
+import { PendingApprovals } from "~/components/admin/approvals";
+import { askImportReversal, pendingApprovalsFor } from "~/models/admin-approval.server";
+import { countBatch, discardBatch, getBatch } from "~/models/ledger-import.server";
 import { ReasonSchema } from "~/models/ledger-schema";
 import { fieldErrorsOf, formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const batch = await getBatch(idOr404(params.id));
   if (!batch) throw new Response("Not found", { status: 404 });
-  return { batch };
+  return { batch, waiting: await pendingApprovalsFor([`ImportBatch:${batch.id}`]) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (values.intent === "reverse") {
     const parsed = ReasonSchema.safeParse(values);
     if (!parsed.success) return data({ intent: "reverse", values, fieldErrors: fieldErrorsOf(parsed.error), message: null }, { status: 400 });
-    const result = await reverseBatch(id, parsed.data.reason, user.id);
+    // A reversal waits for a second administrator (ADR 029).
+    const result = await askImportReversal(id, parsed.data.reason, user.id);
     if (!result.ok) return data({ intent: "reverse", values, fieldErrors: null, message: "ledger:batch.notReady" }, { status: 409 });
     throw redirect(`/admin/ledger/imports/${id}`);
   }
@@ -54,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImportBatchPage() {
   const { t } = useTranslation("ledger");
   const locale = useLanguage();
-  const { batch } = useLoaderData<typeof loader>();
+  const { batch, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -81,6 +84,7 @@ export default function ImportBatchPage() {
         <DateTime value={batch.createdAt} />
       </p>
       {actionData?.message ? <FormError message={actionData.message} /> : null}
+      <PendingApprovals approvals={waiting} />
 
       {batch.status === "VALIDATING" ? (
         checking ? (

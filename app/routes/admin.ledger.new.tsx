@@ -6,7 +6,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
-import { recordAdjustment, recordOfflineSale } from "~/models/ledger-admin.server";
+import { PendingApprovals } from "~/components/admin/approvals";
+import { askAdjustment, pendingApprovalsOfKind } from "~/models/admin-approval.server";
+import { recordOfflineSale } from "~/models/ledger-admin.server";
 import { AdjustmentSchema, ledgerBuyerTypes, ledgerChannels, OfflineSaleSchema } from "~/models/ledger-schema";
 import { fieldErrorsOf, formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
@@ -23,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const counties = await prisma.county.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, nameZh: true, nameEn: true } });
   // A fresh key per form shown: sending the same form twice records the sale once.
-  return { counties, saleKey: randomUUID(), adjustmentKey: randomUUID(), today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) };
+  const waiting = await pendingApprovalsOfKind("LEDGER_ADJUSTMENT");
+  return { counties, waiting, saleKey: randomUUID(), adjustmentKey: randomUUID(), today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,9 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (values.intent === "adjustment") {
     const parsed = AdjustmentSchema.safeParse(values);
     if (!parsed.success) return data({ form: "adjustment", values, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-    const result = await recordAdjustment(parsed.data, user.id);
-    if (!result.ok) return data({ form: "adjustment", values, fieldErrors: result.fieldErrors }, { status: 400 });
-    throw redirect(`/admin/ledger/new?${result.duplicate ? "duplicate=1" : `saved=${parsed.data.amount}`}`);
+    // An adjustment waits for a second administrator (ADR 029).
+    const result = await askAdjustment(parsed.data, user.id);
+    if (!result.ok) return data({ form: "adjustment", values, fieldErrors: { countyId: ["ledger:errors.unknownCounty"] } }, { status: 400 });
+    throw redirect("/admin/ledger/new?asked=1");
   }
   throw new Response("Unknown intent", { status: 400 });
 }
@@ -51,7 +55,7 @@ export default function NewLedgerEntry() {
   const { t } = useTranslation("ledger");
   const localize = useLocalize();
   const locale = useLanguage();
-  const { counties, saleKey, adjustmentKey, today } = useLoaderData<typeof loader>();
+  const { counties, waiting, saleKey, adjustmentKey, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -69,6 +73,8 @@ export default function NewLedgerEntry() {
       <LedgerLinks />
       {saved !== null && !actionData ? <Notice>{t("newEntry.saved", { amount: formatFen(Number(saved) || 0, locale) })}</Notice> : null}
       {params.get("duplicate") && !actionData ? <Notice>{t("newEntry.duplicate")}</Notice> : null}
+      {params.get("asked") && !actionData ? <Notice>{t("admin:approvals.waiting")}</Notice> : null}
+      <PendingApprovals approvals={waiting} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Form method="post" className={card} noValidate aria-labelledby="sale-title">
           <h2 id="sale-title" className="text-lg font-semibold">{t("newEntry.offlineTitle")}</h2>

@@ -7,8 +7,9 @@ import { DateTime } from "~/components/admin/date-time";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { OrderSections } from "~/components/orders/order-details";
 import { OrderStatusBadge } from "~/components/orders/order-status";
+import { PendingApprovals } from "~/components/admin/approvals";
+import { cancelOrAsk, pendingApprovalsFor, refundOrAsk } from "~/models/admin-approval.server";
 import { AdminOrderActionSchema, fieldErrorsOf } from "~/models/checkout-schema";
-import { cancelOrderAsAdmin, refundOrderAsAdmin } from "~/models/order-admin.server";
 import { getOrderForAdmin, markDelivered, markShipped } from "~/models/order.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatFen, parseYuanToFen } from "~/utils/money";
@@ -25,7 +26,8 @@ async function findOrder(number: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   // A new refund key per rendering: a double-submitted refund form refunds once.
-  return { order: await findOrder(params.number), refundKey: randomUUID() };
+  const order = await findOrder(params.number);
+  return { order, refundKey: randomUUID(), waiting: await pendingApprovalsFor([`Order:${order.id}`]) };
 }
 
 type ActionData = {
@@ -64,14 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (amountFen === null) return fail({ fieldErrors: { amount: ["orders:errors.amountFormat"] }, refundKey });
       if (amountFen <= 0) return fail({ fieldErrors: { amount: ["orders:errors.amountPositive"] }, refundKey });
       if (amountFen > left) return fail({ fieldErrors: { amount: ["orders:errors.amountTooMuch"] }, errorParams: { max: formatFen(left) }, refundKey });
-      const result = await refundOrderAsAdmin({
-        orderId: order.id,
-        orderNumber: order.number,
-        amountFen,
-        reason: input.reason,
-        requestedById: admin.id,
-        idempotencyKey: input.idempotencyKey,
-      });
+      // Above REFUND_CONFIRM_ABOVE_FEN the refund waits for a second administrator (ADR 029).
+      const { waiting, result } = await refundOrAsk({ orderId: order.id, orderNumber: order.number, amountFen, reason: input.reason, userId: admin.id, idempotencyKey: input.idempotencyKey });
+      if (waiting) throw done("refundAsked");
       if (!result.ok) {
         const message = {
           "not-found": "orders:errors.notPaid",
@@ -79,13 +76,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
           "too-much": "orders:errors.amountTooMuch",
           "bad-amount": "orders:errors.amountPositive",
           "provider-failed": "orders:errors.providerFailed",
+          "not-confirmed": "orders:errors.providerFailed",
         }[result.reason];
         return fail({ formError: message, errorParams: { max: formatFen(left) }, refundKey }, 409);
       }
       throw done("refunded");
     }
     case "cancel": {
-      const result = await cancelOrderAsAdmin({ orderId: order.id, orderNumber: order.number, actorUserId: admin.id, reason: input.reason });
+      // Cancelling a paid order is a refund: above REFUND_CONFIRM_ABOVE_FEN it waits too (ADR 029).
+      const { waiting, result } = await cancelOrAsk({ orderId: order.id, orderNumber: order.number, reason: input.reason, userId: admin.id });
+      if (waiting) throw done("cancelAsked");
       if (!result.ok) return fail({ formError: result.reason === "provider-failed" ? "orders:errors.providerFailed" : "orders:errors.notCancellable" }, 409);
       throw done("cancelled");
     }
@@ -94,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AdminOrder() {
   const { t } = useTranslation("orders");
-  const { order, refundKey } = useLoaderData<typeof loader>();
+  const { order, refundKey, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -121,6 +121,8 @@ export default function AdminOrder() {
       {done && ["shipped", "delivered", "refunded", "cancelled"].includes(done) ? (
         <Notice>{t(`adminOrders.done.${done as "shipped"}`)}</Notice>
       ) : null}
+      {done === "refundAsked" || done === "cancelAsked" ? <Notice>{t("admin:approvals.waiting")}</Notice> : null}
+      <PendingApprovals approvals={waiting} />
       {actionData?.formError && Object.keys(actionData.fieldErrors).length === 0 ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.formError, actionData.errorParams)}</p>
       ) : null}

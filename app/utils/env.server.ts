@@ -34,6 +34,8 @@ const schema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     // How long an unpaid order holds its stock before it is cancelled and the stock returns.
     RESERVATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    // Refunds above this many fen wait for a second administrator's confirmation (ADR 029); 100000 = ¥1,000.
+    REFUND_CONFIRM_ABOVE_FEN: z.coerce.number().int().min(0).default(100_000),
     // How often the hall asks the payment provider for payments and refunds it has not recorded; 0 = only from the admin page.
     RECONCILE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
     // Production takes real payments only, unless this is said out loud (demos, end-to-end tests).

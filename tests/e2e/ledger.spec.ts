@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { signInAsAdmin } from "./support/admin";
+import { confirmAsSecondAdmin, createSecondAdmin, signInAsSecondAdmin } from "./support/second-admin";
 
 /** "¥5,623,456.78" → 562345678, read from the page as a person would read it. */
 function fenOf(text: string) {
@@ -32,7 +33,7 @@ async function uploadJd(page: Page, lines: string[]) {
 }
 
 test.describe("the consumption-relief ledger", () => {
-  test("an administrator imports a JD export: a bad row is refused, the fixed file moves the dashboard by its total, reversing moves it back, and the quarter is exported", async ({ page }) => {
+  test("an administrator imports a JD export: a bad row is refused, the fixed file moves the dashboard by its total, reversing (confirmed by a second administrator) moves it back, and the quarter is exported", async ({ page, browser }) => {
     await signInAsAdmin(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("消费扶贫进度");
     const before = await dashboard2019(page);
@@ -64,12 +65,17 @@ test.describe("the consumption-relief ledger", () => {
     await page.getByRole("button", { name: "放弃此批次" }).click();
     await expect(page.getByText("此批次已放弃，未入账")).toBeVisible();
 
-    // Reversing the batch needs a reason and takes exactly its total back out.
+    // Reversing the batch needs a reason, waits for a second administrator, then takes exactly its total back out.
     await page.goto(batchUrl);
     await page.getByRole("button", { name: "冲销批次" }).click();
     await expect(page.getByText("请填写原因（至少 2 个字）")).toBeVisible();
     await page.getByLabel("冲销原因").fill("京东对账后发现重复导出");
     await page.getByRole("button", { name: "冲销批次" }).click();
+    await expect(page.getByRole("region", { name: "等待另一位管理员复核的申请" })).toContainText("京东对账后发现重复导出");
+    expect(await dashboard2019(page)).toEqual(after);
+    const checker = await signInAsSecondAdmin(browser, await createSecondAdmin("ledger-checker"));
+    await confirmAsSecondAdmin(checker, "京东对账后发现重复导出");
+    await page.goto(batchUrl);
     await expect(page.getByText("已冲销：京东对账后发现重复导出")).toBeVisible();
     expect(await dashboard2019(page)).toEqual(before);
 

@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { markOrderPaid, placeOrder } from "~/models/order.server";
 import * as detail from "~/routes/admin.orders.$number";
 import * as list from "~/routes/admin.orders._index";
 import { prisma } from "~/utils/db.server";
+import { resetEnvCache } from "~/utils/env.server";
 import { cookieFor, createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { makeProduct, post, request, thrown, unwrap, type RouteArgs } from "../support/buying";
 import { resetDatabase } from "../support/db";
@@ -127,6 +128,33 @@ describe("order actions", () => {
       requestedById: admin.id,
       idempotencyKey: page.refundKey,
       audit: { userId: admin.id, action: "order.refund", details: { number: order.number, amountFen: 100, reason: "破损一袋" } },
+    });
+  });
+
+  describe("above REFUND_CONFIRM_ABOVE_FEN", () => {
+    beforeEach(() => {
+      process.env.REFUND_CONFIRM_ABOVE_FEN = "1000";
+      resetEnvCache();
+    });
+    afterEach(() => {
+      delete process.env.REFUND_CONFIRM_ABOVE_FEN;
+      resetEnvCache();
+    });
+
+    it("a refund or a paid order's cancellation is asked for, not made, and the page shows it waiting", async () => {
+      const order = await orderFor(await employee("E10001", "张伟"));
+      const page = (await detail.loader(args(request(`/admin/orders/${order.number}`, adminCookie), { number: order.number }))) as Awaited<ReturnType<typeof detail.loader>>;
+      const asked = await thrown(act(order.number, { intent: "refund", reason: "破损两袋", amount: "15.00", idempotencyKey: page.refundKey }));
+      expect(asked.headers.get("Location")).toBe(`/admin/orders/${order.number}?done=refundAsked`);
+      const cancelled = await thrown(act(order.number, { intent: "cancel", reason: "顾客要求取消" }));
+      expect(cancelled.headers.get("Location")).toBe(`/admin/orders/${order.number}?done=cancelAsked`);
+      expect(payments.refundOrder).not.toHaveBeenCalled();
+      expect(payments.cancelOrder).not.toHaveBeenCalled();
+      const after = (await detail.loader(args(request(`/admin/orders/${order.number}`, adminCookie), { number: order.number }))) as Awaited<ReturnType<typeof detail.loader>>;
+      expect(after.waiting.map((a) => [a.kind, a.details])).toEqual([
+        ["REFUND", { orderId: order.id, orderNumber: order.number, amountFen: 1500, reason: "破损两袋" }],
+        ["REFUND", { orderId: order.id, orderNumber: order.number, amountFen: 2000, reason: "顾客要求取消", cancel: true }],
+      ]);
     });
   });
 

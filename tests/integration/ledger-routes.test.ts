@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { waitForImport } from "~/models/ledger-import.server";
 import * as progressApi from "~/routes/api.progress";
+import * as approvals from "~/routes/admin.approvals";
 import * as dashboard from "~/routes/admin._index";
 import * as batchPage from "~/routes/admin.ledger.imports_.$id";
 import * as imports from "~/routes/admin.ledger.imports";
@@ -16,11 +17,13 @@ import { post, request, thrown, unwrap, type RouteHandler } from "../support/rou
 
 let ref: ReferenceData;
 let cookie: string;
+let secondCookie: string;
 
 beforeEach(async () => {
   await resetDatabase();
   ref = await createReferenceData();
   cookie = await cookieFor(await createUserWithRole("ledger-route-admin", "ADMIN", "ledger-route-password"));
+  secondCookie = await cookieFor(await createUserWithRole("ledger-route-checker", "ADMIN", "ledger-checker-password"));
 });
 
 const call = (handler: unknown, req: Request, params: Record<string, string> = {}) => (handler as RouteHandler)({ request: req, params, context: {} });
@@ -111,6 +114,17 @@ describe("importing a JD export through the pages", () => {
     const noReason = unwrap(await call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "reverse", reason: "" }), { id: good }));
     expect(noReason.status).toBe(400);
     await thrown(call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "reverse", reason: "导错文件" }), { id: good }));
+    // Asked, not done: the batch page shows the request waiting for a second administrator.
+    expect(await dashboardTotal(2019)).toBe(28_780);
+    const page = unwrap<Awaited<ReturnType<typeof batchPage.loader>>>(await call(batchPage.loader, request(`/admin/ledger/imports/${good}`, cookie), { id: good })).body;
+    expect(page.waiting).toEqual([expect.objectContaining({ kind: "IMPORT_REVERSAL", details: { batchId: Number(good), reason: "导错文件" } })]);
+    const approvalId = String(page.waiting[0]!.id);
+    const own = unwrap<{ error: string }>(await call(approvals.action, post("/admin/approvals", cookie, { intent: "confirm", approvalId })));
+    expect(own.status).toBe(403);
+    expect(own.body.error).toBe("admin:approvals.errors.own-request");
+    expect(await dashboardTotal(2019)).toBe(28_780);
+    const confirmed = await thrown(call(approvals.action, post("/admin/approvals", secondCookie, { intent: "confirm", approvalId })));
+    expect(confirmed.headers.get("Location")).toBe("/admin/approvals?done=confirmed");
     expect(await dashboardTotal(2019)).toBe(0);
   });
 });

@@ -1,18 +1,21 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { recordAdjustment, recordOfflineSale, reverseEntry, setTarget, listEntries } from "~/models/ledger-admin.server";
-import { countBatch, reverseBatch, saveMapping, startImport, waitForImport, getBatch } from "~/models/ledger-import.server";
+import { askAdjustment, askEntryReversal, askImportReversal } from "~/models/admin-approval.server";
+import { recordOfflineSale, setTarget, listEntries } from "~/models/ledger-admin.server";
+import { countBatch, saveMapping, startImport, waitForImport, getBatch } from "~/models/ledger-import.server";
 import { AdjustmentSchema, OfflineSaleSchema, TargetSchema } from "~/models/ledger-schema";
 import { ledgerFigures, paceFen, publicProgress, topProducts } from "~/models/relief-progress.server";
 import { markOrderPaid, recordRefund } from "~/models/order.server";
 import { prisma } from "~/utils/db.server";
 import { sql } from "~/utils/sql-dialect.server";
 import { createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
+import { confirmedBySecondAdmin } from "../support/approvals";
 import { resetDatabase } from "../support/db";
 import { placeTestOrder, product } from "../support/order-fixtures";
 
 let ref: ReferenceData;
 let adminId: number;
 let keys = 0;
+let secondAdminId: number;
 const key = () => `form-key-${++keys}-xxxxxxxx`;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -20,6 +23,7 @@ beforeEach(async () => {
   await resetDatabase();
   ref = await createReferenceData();
   adminId = (await createUserWithRole("ledger-admin", "ADMIN")).id;
+  secondAdminId = (await createUserWithRole("ledger-checker", "ADMIN")).id;
 });
 
 const ledgerSum = async () => Number((await prisma.ledgerEntry.aggregate({ _sum: { amountFen: true } }))._sum.amountFen ?? 0);
@@ -80,15 +84,17 @@ describe("entries an administrator makes", () => {
 
   it("an adjustment may be negative but needs a reason, and a hand entry can be reversed once", async () => {
     expect(AdjustmentSchema.safeParse({ formKey: key(), date: "2019-12-01", countyId: "1", channel: "ADJUSTMENT", buyerType: "OUTSIDE", amount: "-10", reason: "" }).success).toBe(false);
-    const result = await recordAdjustment(
-      AdjustmentSchema.parse({ formKey: key(), date: "2019-12-01", countyId: String(ref.zhenlai.id), channel: "OFFLINE_HALL", buyerType: "OUTSIDE", amount: "-100.50", reason: "线下馆重复登记" }),
-      adminId,
+    await confirmedBySecondAdmin(
+      askAdjustment(
+        AdjustmentSchema.parse({ formKey: key(), date: "2019-12-01", countyId: String(ref.zhenlai.id), channel: "OFFLINE_HALL", buyerType: "OUTSIDE", amount: "-100.50", reason: "线下馆重复登记" }),
+        adminId,
+      ),
+      secondAdminId,
     );
-    expect(result.ok).toBe(true);
     expect(await ledgerSum()).toBe(-10_050);
-    const entryId = (result as { entryIds: number[] }).entryIds[0]!;
-    expect(await reverseEntry(entryId, "录入错误", adminId)).toEqual({ ok: true, added: 1 });
-    expect(await reverseEntry(entryId, "录入错误", adminId)).toEqual({ ok: true, added: 0 });
+    const entryId = (await prisma.ledgerEntry.findFirstOrThrow({ where: { sourceType: "ADJUSTMENT" }, select: { id: true } })).id;
+    await confirmedBySecondAdmin(askEntryReversal(entryId, "录入错误", adminId), secondAdminId);
+    expect(await askEntryReversal(entryId, "录入错误", adminId)).toEqual({ ok: false, reason: "not-reversible" });
     expect(await ledgerSum()).toBe(0);
   });
 
@@ -149,8 +155,8 @@ describe("platform imports", () => {
     const tmall = await importFile("TMALL", "订单编号,订单创建时间,买家实际支付金额,县\nJD2001,2019-03-01 10:00:00,5.00,和龙市\nJD2009,2019-03-01,5.00,镇赉\n");
     expect(tmall.issues).toEqual([expect.objectContaining({ row: 2, message: "ledger:import.unknownCounty" })]); // no 和龙 in the fixtures
 
-    expect(await reverseBatch(batch.id, "文件重复", adminId)).toEqual({ ok: true, reversed: 3 });
-    expect(await reverseBatch(batch.id, "文件重复", adminId)).toEqual({ ok: false });
+    await confirmedBySecondAdmin(askImportReversal(batch.id, "文件重复", adminId), secondAdminId);
+    expect(await askImportReversal(batch.id, "文件重复", adminId)).toEqual({ ok: false, reason: "not-reversible" });
     expect(await ledgerSum()).toBe(0);
     expect((await ledgerFigures(year2019)).total.amountFen).toBe(0);
     expect(await prisma.ledgerEntry.count({ where: { sourceType: "REVERSAL", batchId: batch.id } })).toBe(3);
@@ -189,12 +195,12 @@ describe("the figures", () => {
     const refund = await prisma.refund.create({ data: { orderId: order.id, amountFen: 777, reason: "破损", provider: "LOCAL", idempotencyKey: "refund-1" } });
     await recordRefund(refund.id);
     await recordOfflineSale(OfflineSaleSchema.parse({ mode: "product", formKey: key(), date: "2019-10-17", buyerType: "WELFARE", sku: herbs.sku, quantity: "10" }), adminId);
-    await recordAdjustment(AdjustmentSchema.parse({ formKey: key(), date: "2019-10-18", countyId: String(ref.zhenlai.id), channel: "ADJUSTMENT", buyerType: "OUTSIDE", amount: "-5.05", reason: "更正" }), adminId);
+    await confirmedBySecondAdmin(askAdjustment(AdjustmentSchema.parse({ formKey: key(), date: "2019-10-18", countyId: String(ref.zhenlai.id), channel: "ADJUSTMENT", buyerType: "OUTSIDE", amount: "-5.05", reason: "更正" }), adminId), secondAdminId);
     const batch = await importFile("JD", jdFile(["JD3001,2019-01-31 23:59:59,10.00,镇赉县,", "JD3002,2019-02-01 00:00:00,20.00,凤山县,"]));
     await countBatch(batch.id, adminId);
     const reversed = await importFile("JD", jdFile(["JD3003,2019-06-01,30.00,镇赉县,"]));
     await countBatch(reversed.id, adminId);
-    await reverseBatch(reversed.id, "错误文件", adminId);
+    await confirmedBySecondAdmin(askImportReversal(reversed.id, "错误文件", adminId), secondAdminId);
     // A writer this code does not know about: the rollup triggers see it too.
     await prisma.$executeRawUnsafe(
       sql(`INSERT INTO "LedgerEntry" ("occurredAt","amountFen","countyId","channel","buyerType","sourceType","sourceId") VALUES ('2019-12-31T16:30:00.000+00:00', 999, ?, 'ONLINE_HALL', 'CANTEEN', 'TERMS_PAYMENT', 'T1')`),

@@ -88,8 +88,6 @@ export default {
     external: "Platform order {{id}}",
     reverse: "Reverse",
     reverseReason: "Reason for reversing",
-    reversed: "The entry was reversed",
-    alreadyReversed: "The entry had already been reversed; nothing added",
   },
   targets: {
     title: "Yearly consumption-relief targets",

@@ -86,8 +86,6 @@ export default {
     external: "平台单号 {{id}}",
     reverse: "冲销",
     reverseReason: "冲销原因",
-    reversed: "已冲销该条目",
-    alreadyReversed: "该条目已冲销过，未重复冲销",
   },
   targets: {
     title: "年度消费扶贫目标",
