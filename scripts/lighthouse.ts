@@ -100,6 +100,11 @@ async function main() {
       });
       if (!run) throw new Error(`no Lighthouse result for ${pagePath}`);
       const { lhr } = run;
+      if (lhr.runtimeError) process.stdout.write(`${page}: Lighthouse could not measure it: ${lhr.runtimeError.code} ${lhr.runtimeError.message}\n`);
+      for (const id of ["largest-contentful-paint", "first-contentful-paint"]) {
+        const audit = lhr.audits[id];
+        if (audit?.errorMessage) process.stdout.write(`${page}: ${id}: ${audit.errorMessage}\n`);
+      }
       const items = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
       const kb = (type: string) => Math.round((items.find((i) => i.resourceType === type)?.transferSize ?? 0) / 102.4) / 10;
       results.push({
@@ -124,3 +129,6 @@ async function main() {
 }
 
 await main();
+// The photo step loaded the hall's database module, whose background checkpoint thread would keep
+// this script alive.
+process.exit(0);
