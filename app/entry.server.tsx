@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startPaymentReconciler } from "./models/payment-reconciliation.server";
 import { startReservationSweeper } from "./models/reservation-sweeper.server";
+import { markJobsStarted } from "./utils/jobs.server";
 import { dbReady } from "./utils/db.server";
 import { routeNamespaces } from "./i18n";
 import { getPageWording } from "./i18n.server";
@@ -26,6 +27,7 @@ dbReady
     if (getEnv().BACKGROUND_JOBS === "true") {
       startReservationSweeper();
       startPaymentReconciler();
+      markJobsStarted();
     }
   })
   .catch((error: unknown) => {

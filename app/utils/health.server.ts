@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { getEnv } from "./env.server";
-import { jobStates } from "./jobs.server";
+import { jobStates, jobsStarted } from "./jobs.server";
 
 /**
  * What /readyz checks, in one list: each check answers quickly with ok and a short public detail (no
@@ -82,7 +82,7 @@ addReadinessCheck({
     const states = jobStates();
     // The process that runs the jobs is not ready until they have started (they start once the
     // database connection is prepared, a moment after the server listens).
-    const started = getEnv().BACKGROUND_JOBS !== "true" || states.length > 0;
+    const started = getEnv().BACKGROUND_JOBS !== "true" || jobsStarted();
     return { ok: started && states.every((s) => s.ok), detail: states };
   },
 });

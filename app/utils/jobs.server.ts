@@ -5,6 +5,16 @@
 type Job = { everyMs: number; registeredAt: number; lastBeatAt: number | null; lastError: string | null };
 
 const jobs = new Map<string, Job>();
+let allStarted = false;
+
+/** Called once every job this process runs has been started: until then it is not ready. */
+export function markJobsStarted() {
+  allStarted = true;
+}
+
+export function jobsStarted() {
+  return allStarted;
+}
 
 /** A job says it exists and how often it runs; overdue means three periods without a beat. */
 export function registerJob(name: string, everyMs: number) {
