@@ -32,15 +32,17 @@ async function withoutExpectedWarnings<T>(work: () => T | Promise<T>): Promise<T
 export type RunningProvider = { issuer: string; server: Server; stop: () => Promise<void> };
 
 export async function startOidcProvider(options: { port?: number; redirectUris: string[]; accounts: ProviderAccount[] }): Promise<RunningProvider> {
-  // Loaded before listening: a request that arrives while the provider is not yet attached would hang.
+  // Everything that waits is done before listening: from the moment the port is open until the request
+  // handler is attached below, nothing may yield, or a request arriving then (Playwright polls) hangs.
   const { default: Provider } = await withoutExpectedWarnings(() => import("oidc-provider"));
+  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
+  const signingKey = { ...(await exportJWK(privateKey)), alg: "RS256", use: "sig", kid: "test" };
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("no port");
   const issuer = `http://127.0.0.1:${address.port}`;
 
-  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
   const bySubject = new Map(options.accounts.map((a) => [a.subject, a]));
   const configuration: Configuration = {
     clients: [
@@ -52,7 +54,7 @@ export async function startOidcProvider(options: { port?: number; redirectUris: 
         response_types: ["code"],
       },
     ],
-    jwks: { keys: [{ ...(await exportJWK(privateKey)), alg: "RS256", use: "sig", kid: "test" }] },
+    jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
     claims: { openid: ["sub"], profile: ["name", "employee_no"] },
     features: { devInteractions: { enabled: false } },
@@ -79,6 +81,7 @@ export async function startOidcProvider(options: { port?: number; redirectUris: 
       return grant;
     },
   };
+  // Only promise callbacks from here to the handler (the constructor is synchronous): no I/O between.
   const provider = await withoutExpectedWarnings(() => new Provider(issuer, configuration));
   const oidcHandler = provider.callback();
 
