@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { readUploadedTable } from "~/utils/uploaded-table.server";
 import { inBatches } from "~/utils/batches";
 import { prisma } from "~/utils/db.server";
-import { EMPLOYEE_NO_PATTERN, MOBILE_PATTERN } from "./account-schema";
+import { EMPLOYEE_NO_PATTERN, MOBILE_PATTERN, type FieldErrors } from "./account-schema";
 import { recordAudit } from "./audit.server";
 
 /**
@@ -211,11 +211,11 @@ export function rosterEntry(employeeNo: string, db: Prisma.TransactionClient | t
  * roster and 在职, and the name and mobile the roster has (gift parcels are matched by that mobile).
  * Field errors as the account forms show them, or null.
  */
-export async function rosterMismatch(input: { employeeNo: string; name: string; mobile: string }): Promise<Record<string, string[]> | null> {
+export async function rosterMismatch(input: { employeeNo: string; name: string; mobile: string }): Promise<FieldErrors | null> {
   const entry = await rosterEntry(input.employeeNo);
   if (!entry) return { employeeNo: ["account:errors.notOnRoster"] };
   if (entry.status !== "ACTIVE") return { employeeNo: ["account:errors.rosterLeft"] };
-  const problems: Record<string, string[]> = {};
+  const problems: FieldErrors = {};
   if (entry.name !== input.name.trim()) problems.name = ["account:errors.rosterName"];
   if (entry.mobile !== input.mobile) problems.mobile = ["account:errors.rosterMobile"];
   return Object.keys(problems).length > 0 ? problems : null;

@@ -1,4 +1,5 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
+import { nextTurn } from "./batches";
 
 /** A first-come, first-served lock; `acquire` resolves with the function that releases it. */
 function createLock() {
@@ -25,7 +26,6 @@ const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
  * p95 during a re-import was 3.1× its quiet value, with 10 ms 1.5× (`npm run bench -- --only heavy`).
  */
 export const TRANSACTION_SLICE_MS = 10;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Statements that only read: outside a transaction they go to the read-only connection. */
 const isRead = (query: SqlQuery) => /^\s*SELECT\b/i.test(query.sql);
@@ -157,7 +157,7 @@ export function exclusiveTransactions(
             if (ended) throw new Error("The transaction has already ended");
             if (lost !== undefined) throw new TransactionRolledBackError(lost);
             if (performance.now() - sliceStarted > TRANSACTION_SLICE_MS) {
-              await turn();
+              await nextTurn();
               sliceStarted = performance.now();
               if (ended) throw new Error("The transaction has already ended");
             }
