@@ -40,6 +40,13 @@ export const passwordField = z
   .min(PASSWORD_MIN, "account:errors.passwordShort")
   .max(PASSWORD_MAX, "account:errors.tooLong");
 
+/** Signing in: 工号, mobile or an administrator's username, and the password. */
+export const LoginSchema = z.object({
+  username: z.string("common:errors.required").trim().min(1, "common:errors.required").max(100, "common:errors.tooLong"),
+  password: z.string("common:errors.required").min(1, "common:errors.required").max(PASSWORD_MAX, "common:errors.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
 /** What an administrator fills in to create an employee; registration adds a confirmation. */
 export const EmployeeSchema = z.object({
   employeeNo: employeeNoField,

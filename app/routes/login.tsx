@@ -1,26 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { SsoButton } from "~/components/account/sso";
+import { FormError, TextField } from "~/components/admin/form-fields";
+import { LoginSchema } from "~/models/account-schema";
 import { signIn } from "~/models/user.server";
 import { mergeCartOnSignIn } from "~/models/cart.server";
 import { markPasswordChecked } from "~/models/admin-second-factor.server";
 import { commitSignIn, getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { ssoEnabled } from "~/utils/oidc.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { clientAddress } from "~/utils/request.server";
 import type { WordingHandle } from "~/i18n";
 
 export const handle: WordingHandle = { i18n: ["account"] };
 
 export const meta: MetaFunction = () => [{ title: "登录 · 一汽扶贫馆" }];
-
-const LoginSchema = z.object({
-  username: z.string().trim().min(1, "errors.required").max(100, "errors.tooLong"),
-  password: z.string().min(1, "errors.required").max(200, "errors.tooLong"),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
@@ -29,26 +27,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const parsed = LoginSchema.safeParse(form);
-  if (!parsed.success) {
-    return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors, formError: null, minutes: 0 }, { status: 400 });
-  }
+  const submission = parseForm(await request.formData(), LoginSchema);
+  const hideFields = ["password"];
+  if (submission.status !== "success") return refuse(submission, { hideFields }, { extra: { minutes: 0 } });
   // Decided before the session is opened, so nothing about the target can fail after it.
-  const to = safeRedirect(parsed.data.redirectTo, "/");
-  const result = await signIn(parsed.data.username, parsed.data.password, clientAddress(request));
+  const to = safeRedirect(submission.value.redirectTo, "/");
+  const result = await signIn(submission.value.username, submission.value.password, clientAddress(request));
   if (!result.ok && result.reason === "second-factor") {
     throw redirect(`/login/second-factor?redirectTo=${encodeURIComponent(to)}`, { headers: { "Set-Cookie": await markPasswordChecked(request, result.userId) } });
   }
   if (!result.ok) {
     const rateLimited = result.reason === "rate-limited";
-    return data(
-      {
-        fieldErrors: {},
-        formError: rateLimited ? "login.rateLimited" : result.reason === "left" ? "account:login.left" : "login.invalid",
-        minutes: rateLimited ? result.retryAfterMinutes : 0,
-      },
-      { status: rateLimited ? 429 : 400 },
+    return refuse(
+      submission,
+      { formError: rateLimited ? "common:login.rateLimited" : result.reason === "left" ? "account:login.left" : "common:login.invalid", hideFields },
+      { status: rateLimited ? 429 : 400, extra: { minutes: rateLimited ? result.retryAfterMinutes : 0 } },
     );
   }
   await mergeCartOnSignIn(request, result.sessionId);
@@ -62,48 +55,17 @@ export default function Login() {
   const { sso } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const fieldErrors: Partial<Record<"username" | "password", string[]>> = actionData?.fieldErrors ?? {};
+  const [form, fields] = useHallForm(LoginSchema, { id: "login", lastResult: actionData?.result });
   const redirectTo = searchParams.get("redirectTo") ?? "/";
-  // Employees type their 工号 or mobile, administrators their username; the field keeps its name.
-  const labels = { username: t("account:login.identifier"), password: t("login.password") };
   return (
     <section className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
-      <Form method="post" className="mt-6 space-y-4" noValidate>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        {actionData?.formError ? (
-          <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">
-            {t(actionData.formError, { minutes: actionData.minutes })}
-          </p>
-        ) : null}
-        {(["username", "password"] as const).map((name) => (
-          <div key={name}>
-            <label htmlFor={name} className="block text-sm font-medium">
-              {labels[name]}
-            </label>
-            {name === "username" ? (
-              <p id="username-hint" className="mt-0.5 text-xs text-stone-600">
-                {t("account:login.identifierHint")}
-              </p>
-            ) : null}
-            <input
-              id={name}
-              name={name}
-              type={name === "password" ? "password" : "text"}
-              autoComplete={name === "password" ? "current-password" : "username"}
-              aria-invalid={fieldErrors[name] ? true : undefined}
-              aria-describedby={
-                [name === "username" ? "username-hint" : null, fieldErrors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined
-              }
-              className="mt-1 w-full rounded border border-stone-300 px-3 py-2"
-            />
-            {fieldErrors[name] ? (
-              <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-                {t(fieldErrors[name][0] ?? "errors.invalid")}
-              </p>
-            ) : null}
-          </div>
-        ))}
+        <FormError form={form} params={{ minutes: actionData?.minutes ?? 0 }} />
+        {/* Employees type their 工号 or mobile, administrators their username; the field keeps its name. */}
+        <TextField field={fields.username} label={t("account:login.identifier")} hint={t("account:login.identifierHint")} autoComplete="username" />
+        <TextField field={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
         <button
           type="submit"
           disabled={navigation.state === "submitting"}

@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { commitSignIn, requireAdmin, requireUser, safeRedirect } from "~/utils/auth.server";
 import { action as loginAction } from "~/routes/login";
 import { resetDatabase } from "../support/db";
+import { refusal } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -58,22 +59,20 @@ describe("signing in", () => {
   });
 
   it("answers a bad form with a 400 and the field named, and a lock-out with a 429", async () => {
-    const empty = (await loginAction({ request: loginRequest({ username: "", password: "" }), params: {}, context: {} })) as unknown as {
-      init: { status: number };
-      data: { fieldErrors: Record<string, string[]> };
-    };
-    expect(empty.init.status).toBe(400);
-    expect(empty.data.fieldErrors.username).toEqual(["errors.required"]);
+    const empty = refusal(await loginAction({ request: loginRequest({ username: "", password: "" }), params: {}, context: {} }));
+    expect(empty.status).toBe(400);
+    expect(empty.fieldErrors.username).toEqual(["common:errors.required"]);
 
     await admin();
     for (let i = 0; i < 5; i++) await loginAction({ request: loginRequest({ username: "office", password: "x" }), params: {}, context: {} });
-    const locked = (await loginAction({
-      request: loginRequest({ username: "office", password: "correct-horse-battery" }),
-      params: {},
-      context: {},
-    })) as unknown as { init: { status: number }; data: { formError: string } };
-    expect(locked.init.status).toBe(429);
-    expect(locked.data.formError).toBe("login.rateLimited");
+    const locked = refusal<{ minutes: number }>(
+      await loginAction({ request: loginRequest({ username: "office", password: "correct-horse-battery" }), params: {}, context: {} }),
+    );
+    expect(locked.status).toBe(429);
+    expect(locked.formError).toBe("common:login.rateLimited");
+    expect(locked.body.minutes).toBe(15);
+    // The username comes back into the form; the password never does.
+    expect(locked.values).toEqual({ username: "office" });
   });
 
   it("signs in through the form with an HttpOnly, SameSite=Lax cookie and goes back where the user was", async () => {

@@ -36,3 +36,14 @@ export function cookiePair(setCookie: string | null): string {
   if (!setCookie) throw new Error("no Set-Cookie");
   return setCookie.split(";")[0]!;
 }
+
+/**
+ * What a refused form told the person (ADR 031): the status, the messages by field, the message about
+ * the whole form, the values sent back into the form, and anything else the action returned beside.
+ */
+export function refusal<Extra = Record<string, unknown>>(answer: unknown) {
+  const { status, body } = unwrap<{ result?: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } } & Extra>(answer);
+  const error = body.result?.error ?? {};
+  const fieldErrors = Object.fromEntries(Object.entries(error).filter((entry): entry is [string, string[]] => entry[0] !== "" && entry[1] !== null));
+  return { status, fieldErrors, formError: error[""]?.[0] ?? null, values: body.result?.initialValue ?? {}, body };
+}

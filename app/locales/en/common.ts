@@ -3,6 +3,9 @@ import type zh from "../zh/common";
 export default {
   hallName: "FAW Poverty-Relief Hall",
   hallTagline: "Consumption-relief online hall",
+  form: {
+    hasErrors: "Please correct the marked fields and submit again",
+  },
   nav: {
     home: "Home",
     products: "All products",

@@ -1,6 +1,9 @@
 export default {
   hallName: "一汽扶贫馆",
   hallTagline: "消费扶贫线上馆",
+  form: {
+    hasErrors: "请修改标出的内容后再提交",
+  },
   nav: {
     home: "首页",
     products: "全部商品",
