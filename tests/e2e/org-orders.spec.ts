@@ -169,7 +169,7 @@ test("the quick-order grid says how many units are left, and 清空 empties what
 
 // A line's description is fetched from a route the browser may not know yet (lazy route discovery would
 // first ask /__manifest). A save that redirects while that is on its way must not turn the page into a
-// 404: with Remix 2's lazy discovery it did (remix-run/remix#10263), a few times in a hundred on busy cores.
+// 404: with Remix 2's lazy discovery it did (remix-run/remix#10263, ADR 032), now and then on busy cores.
 test("saving the grid while a line's description is still on its way keeps the page, then describes the line", async ({ page }) => {
   const [line] = demoLines(1);
   const product = allDemoProducts().find((p) => p.sku === line!.sku)!;
