@@ -26,10 +26,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
   workers: 2,
-  // One retry: on two busy cores one quick-order test (org-orders.spec.ts "清空") has shown a 404 page
-  // after its redirect a few times in a hundred, not yet explained; a retried pass is still reported
-  // as "flaky" in the output, so it stays visible rather than failing the whole run.
-  retries: 1,
+  // No retries: a test that fails now and then is a bug to find (the quick-order 404 was one, ADR 032).
+  retries: 0,
   forbidOnly: true,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   timeout: 60_000,

@@ -31,7 +31,11 @@ export default defineConfig({
           v3_relativeSplatPath: true,
           v3_throwAbortReason: true,
           v3_singleFetch: true,
-          v3_lazyRouteDiscovery: true,
+          // Off: every page carries the whole route manifest (one cached file, 3.7 KB gzipped) instead of
+          // asking /__manifest for each new path. Remix 2's lazy discovery races with navigations: a
+          // fetcher.load to a route not yet discovered while a form's redirect loads turns the page into a
+          // 404 (remix-run/remix#10263, fixed only in React Router 7.6; ADR 032).
+          v3_lazyRouteDiscovery: false,
           v3_routeConfig: true,
         },
       }),

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
 import { stringify } from "csv-stringify/sync";
 import { allDemoProducts, suppliers } from "../../prisma/demo/catalogue";
 import { DEMO_ORG_MEMBERS } from "../../prisma/demo/organisations";
@@ -88,6 +88,8 @@ test("a canteen buyer uploads 200 lines, fixes the bad row, orders above the thr
   await buyer.goto(orderUrl);
   await expect(buyer.getByTestId("approval-decision")).toContainText("已批准");
 
+  // The bank's reference names this order, so the test can run again on the same database (--repeat-each).
+  const transfer = `ICBC-${number}`;
   const admin = await (await browser.newContext()).newPage();
   await signInAsAdmin(admin, "/admin/receivables");
   await expectNoSeriousA11yViolations(admin);
@@ -95,18 +97,18 @@ test("a canteen buyer uploads 200 lines, fixes the bad row, orders above the thr
   const outstandingBefore = await admin.getByTestId("outstanding").innerText();
   expect(outstandingBefore).toBe(total);
   await admin.getByLabel("金额（元）").first().fill("1000");
-  await admin.getByLabel("银行流水号").fill("ICBC-20261127-0001");
+  await admin.getByLabel("银行流水号").fill(transfer);
   await admin.getByRole("button", { name: "登记", exact: true }).click();
   await expect(admin.getByText("收款已登记")).toBeVisible();
-  await expect(admin.getByText("ICBC-20261127-0001")).toBeVisible();
+  await expect(admin.getByText(transfer)).toBeVisible();
   await expect(admin.getByTestId("outstanding")).not.toHaveText(outstandingBefore);
 
   // The same transfer recorded again is recognised, not counted twice.
   await admin.getByLabel("金额（元）").first().fill("1000");
-  await admin.getByLabel("银行流水号").fill("ICBC-20261127-0001");
+  await admin.getByLabel("银行流水号").fill(transfer);
   await admin.getByRole("button", { name: "登记", exact: true }).click();
   await expect(admin.getByText("这笔转账已经登记过")).toBeVisible();
-  await expect(admin.getByText("ICBC-20261127-0001")).toHaveCount(1);
+  await expect(admin.getByText(transfer)).toHaveCount(1);
 
   await buyer.goto(orderUrl);
   await expect(buyer.getByTestId("outstanding")).toHaveText(await admin.getByTestId("outstanding").innerText());
@@ -163,4 +165,44 @@ test("the quick-order grid says how many units are left, and 清空 empties what
   await page.getByRole("button", { name: "下一步：核对价格" }).click();
   await expect(page.getByText("还没有填写任何商品")).toBeVisible();
   await expect(page.getByRole("heading", { name: "快速下单", level: 1 })).toBeVisible();
+});
+
+// A line's description is fetched from a route the browser may not know yet (lazy route discovery would
+// first ask /__manifest). A save that redirects while that is on its way must not turn the page into a
+// 404: with Remix 2's lazy discovery it did (remix-run/remix#10263, ADR 032), now and then on busy cores.
+test("saving the grid while a line's description is still on its way keeps the page, then describes the line", async ({ page }) => {
+  const [line] = demoLines(1);
+  const product = allDemoProducts().find((p) => p.sku === line!.sku)!;
+  await signInAs(page, BUYER.employeeNo, "/org/order");
+  // An empty grid, in a page loaded afresh: nothing has asked for a line's description yet.
+  await page.getByRole("button", { name: "清空" }).click();
+  await expect(page.getByText("已清空")).toBeVisible();
+  await page.goto("/org/order");
+  await expect(page.getByRole("heading", { name: "快速下单", level: 1 })).toBeVisible();
+  // Hold the browser's first request for the description (whatever it asks first) until the save is back.
+  let held: (route: Route) => void;
+  const heldRoute = new Promise<Route>((resolve) => (held = resolve));
+  let holding = true;
+  await page.route(/\/__manifest\?.*p=%2Forg%2Fsku|\/org\/sku\.data\?/, async (route) => {
+    if (!holding) return route.continue();
+    holding = false;
+    held(route);
+  });
+  await page.getByLabel("第 1 行商品编码").fill(line!.sku);
+  await page.getByLabel("第 1 行数量").fill("2");
+  const route = await heldRoute;
+
+  const reloaded = page.waitForResponse((r) => r.request().method() === "GET" && /\/org\/order\.data\?.*done=saved/.test(r.url()));
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await reloaded;
+  // The held request may have been given up by the browser meanwhile (it then asks again): either is fine.
+  await route.continue().catch(() => undefined);
+
+  await expect(page.getByText("已保存", { exact: true }), "the quick-order page after saving, not the 404 page").toBeVisible();
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toHaveCount(0);
+  await expect(page.getByLabel("第 1 行商品编码")).toHaveValue(line!.sku);
+  await expect(page.getByTestId("sku-preview").first()).toContainText(product.nameZh);
+
+  await page.getByRole("button", { name: "清空" }).click();
+  await expect(page.getByText("已清空")).toBeVisible();
 });
