@@ -136,9 +136,11 @@ async function main() {
     const chosen = pages.filter(([page, pagePath]) => !args.only || page.includes(args.only) || pagePath.includes(args.only));
     for (const [page, pagePath] of chosen) {
       for (let run = 1; run <= RUNS; run++) {
-        // Now and then (more often on a busy machine) Chromium's trace misses the navigation's start or
-        // its first paint, and Lighthouse answers NO_NAVSTART or NO_FCP for a page that did paint: it
-        // asks to be run again, so such a run is repeated, up to twice, and reported.
+        // Now and then on a busy machine the trace lacks the page's first events: Chromium loads the
+        // page in a new renderer process, and in the failed runs examined that process's recording began
+        // only after the page had started (no navigationStart). Lighthouse then answers NO_NAVSTART, or
+        // NO_FCP, for a page that did paint, and asks to be run again: such a run is repeated, up to
+        // twice, and reported, its trace kept.
         let lhr: Result | undefined;
         for (let attempt = 1; attempt <= 3; attempt++) {
           const result = await lighthouse(`${BASE}${pagePath}`, {
@@ -151,7 +153,9 @@ async function main() {
           if (!result) throw new Error(`no Lighthouse result for ${pagePath}`);
           lhr = result.lhr;
           if (!lhr.runtimeError) break;
-          process.stdout.write(`${page} (${pagePath}) run ${run}, attempt ${attempt}: Lighthouse could not measure it: ${lhr.runtimeError.code}\n`);
+          const trace = path.join(DIR, `trace-${results.length + 1}-${attempt}.json`);
+          writeFileSync(trace, JSON.stringify(result.artifacts.Trace ?? null));
+          process.stdout.write(`${page} (${pagePath}) run ${run}, attempt ${attempt}: Lighthouse could not measure it: ${lhr.runtimeError.code} (trace in ${path.relative(".", trace)})\n`);
         }
         if (!lhr) throw new Error(`no Lighthouse result for ${pagePath}`);
         const error = lhr.runtimeError ? `${lhr.runtimeError.code} ${lhr.runtimeError.message}` : undefined;
