@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     // "cores" only the product list and checkout with 1, 2 … N server processes (cluster.js).
     // "signin" only the product list during bursts of 40 parallel sign-ins.
     // "heavy" only the product list while imports and uploads run (scripts/bench/heavy.ts).
+    // "pages" only the page table: each shop page against the bare http server, same run.
     only: { type: "string", default: "" },
     "max-processes": { type: "string", default: "" },
     "ledger-entries": { type: "string", default: "1000000" },
@@ -265,6 +266,61 @@ async function runHeavyBench(hall: ChildProcess) {
   return heavy;
 }
 
+/**
+ * Each shop page on the hall against a bare Node http server answering the same bytes, one after the
+ * other in this run, with the same load generator: hall/bare is the share of the ceiling the hall reaches.
+ */
+async function runPagesBench(slug: string) {
+  const paths = {
+    home: "/",
+    "product list": "/products",
+    "filtered list": "/products?county=helong&sort=price-asc",
+    "search (pinyin)": "/products?q=dami",
+    "search (汉字)": `/products?q=${encodeURIComponent("木耳")}`,
+    "product page": `/products/${slug}`,
+  };
+  const pages = new Map<string, { body: Buffer; type: string }>();
+  for (const p of Object.values(paths)) {
+    const res = await fetch(`http://localhost:${HALL_PORT}${p}`);
+    if (!res.ok) throw new Error(`${p} answered ${res.status}`);
+    pages.set(p, { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get("content-type") ?? "text/html" });
+  }
+  const bare = await startBare(pages);
+  const rows: Record<string, unknown>[] = [];
+  for (const [name, p] of Object.entries(paths)) {
+    const hallResult = await load(`http://localhost:${HALL_PORT}${p}`);
+    const bareResult = await load(`http://localhost:${BARE_PORT}${p}`);
+    const row = {
+      page: name,
+      "hall req/s": Math.round(hallResult.rps),
+      "hall p50 ms": hallResult.p50,
+      "hall p95 ms": hallResult.p95,
+      "bare req/s": Math.round(bareResult.rps),
+      "hall/bare": (hallResult.rps / bareResult.rps).toFixed(3),
+      errors: hallResult.errors,
+    };
+    rows.push(row);
+    log(JSON.stringify(row));
+  }
+  // The same list for a shopper with a cart: the header's count costs one query per page.
+  const cartCookie = await startCart(slug);
+  const withCart = await load(`http://localhost:${HALL_PORT}/products`, CONNECTIONS, SECONDS, { Cookie: cartCookie });
+  const listRow = rows.find((r) => r.page === "product list")!;
+  const cartRow = {
+    page: "product list, with a cart",
+    "hall req/s": Math.round(withCart.rps),
+    "hall p50 ms": withCart.p50,
+    "hall p95 ms": withCart.p95,
+    "bare req/s": listRow["bare req/s"],
+    "hall/bare": (withCart.rps / (listRow["bare req/s"] as number)).toFixed(3),
+    errors: withCart.errors,
+  };
+  rows.push(cartRow);
+  log(JSON.stringify(cartRow));
+  bare.close();
+  return { rows, paths };
+}
+
 async function main() {
   if (!existsSync("build/server/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const { total, slug } = prepareDatabase();
@@ -288,53 +344,14 @@ async function main() {
     return;
   }
   try {
-    const paths = {
-      home: "/",
-      "product list": "/products",
-      "filtered list": "/products?county=helong&sort=price-asc",
-      "search (pinyin)": "/products?q=dami",
-      "search (汉字)": `/products?q=${encodeURIComponent("木耳")}`,
-      "product page": `/products/${slug}`,
-    };
-    const pages = new Map<string, { body: Buffer; type: string }>();
-    for (const p of Object.values(paths)) {
-      const res = await fetch(`http://localhost:${HALL_PORT}${p}`);
-      if (!res.ok) throw new Error(`${p} answered ${res.status}`);
-      pages.set(p, { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get("content-type") ?? "text/html" });
+    const { rows, paths } = await runPagesBench(slug);
+    if (args.only === "pages") {
+      log(`\n${total} products, ${CONNECTIONS} connections, ${SECONDS} s per page, one hall process`);
+      console.table(rows); // eslint-disable-line no-console -- the benchmark report is for a person reading a terminal
+      mkdirSync("bench/results", { recursive: true });
+      writeFileSync("bench/results/pages.json", JSON.stringify({ date: new Date().toISOString(), products: total, connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2));
+      return;
     }
-    const bare = await startBare(pages);
-    const rows: Record<string, unknown>[] = [];
-    for (const [name, p] of Object.entries(paths)) {
-      const hallResult = await load(`http://localhost:${HALL_PORT}${p}`);
-      const bareResult = await load(`http://localhost:${BARE_PORT}${p}`);
-      const row = {
-        page: name,
-        "hall req/s": Math.round(hallResult.rps),
-        "hall p50 ms": hallResult.p50,
-        "hall p95 ms": hallResult.p95,
-        "bare req/s": Math.round(bareResult.rps),
-        "hall/bare": (hallResult.rps / bareResult.rps).toFixed(3),
-        errors: hallResult.errors,
-      };
-      rows.push(row);
-      log(JSON.stringify(row));
-    }
-    // The same list for a shopper with a cart: the header's count costs one query per page.
-    const cartCookie = await startCart(slug);
-    const withCart = await load(`http://localhost:${HALL_PORT}/products`, CONNECTIONS, SECONDS, { Cookie: cartCookie });
-    const listRow = rows.find((r) => r.page === "product list")!;
-    const cartRow = {
-      page: "product list, with a cart",
-      "hall req/s": Math.round(withCart.rps),
-      "hall p50 ms": withCart.p50,
-      "hall p95 ms": withCart.p95,
-      "bare req/s": listRow["bare req/s"],
-      "hall/bare": (withCart.rps / (listRow["bare req/s"] as number)).toFixed(3),
-      errors: withCart.errors,
-    };
-    rows.push(cartRow);
-    log(JSON.stringify(cartRow));
-    bare.close();
     const single = await load(`http://localhost:${HALL_PORT}${paths["search (pinyin)"]}`, 1);
     const inProcess = await searchInProcess();
     log(`\n${total} products, ${CONNECTIONS} connections, ${SECONDS} s per page, one hall process`);

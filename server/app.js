@@ -1,5 +1,6 @@
 // The hall's HTTP edge, in the order a request meets it: id, log and metrics; operator endpoints;
-// security headers; the cross-site check; the body limit; static files; Remix.
+// the build's scripts and stylesheets; security headers; the cross-site check; the body limit; other
+// static files; Remix.
 import compression from "compression";
 import express from "express";
 import { enforceBodyLimits, bodyLimits } from "./body-limit.js";
@@ -7,6 +8,7 @@ import { healthz, metricsEndpoint, readyz, requestObservability } from "./observ
 import { remixHandler, sendRouteError } from "./remix-handler.js";
 import { routePatterns } from "./routes.js";
 import { refuseCrossSitePosts, securityHeaders } from "./security.js";
+import { builtAssets, publicFiles } from "./static-files.js";
 
 /**
  * @param {{ build: any, isShuttingDown: () => boolean }} options `build` is the Remix server build;
@@ -26,6 +28,7 @@ export function createApp({ build, isShuttingDown }) {
   app.get("/readyz", readyz({ edge, isShuttingDown }));
   app.get("/metrics", metricsEndpoint({ edge }));
 
+  app.use("/assets", builtAssets());
   app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
   app.use(refuseCrossSitePosts());
   app.use(
@@ -56,8 +59,7 @@ export function createApp({ build, isShuttingDown }) {
     next();
   });
 
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use(publicFiles());
 
   app.all("*", remixHandler({ build, mode: env.NODE_ENV }));
 
