@@ -23,7 +23,7 @@ import { loadDemoCatalogue } from "../../prisma/demo/load";
 import { DEMO_EMPLOYEES, DEMO_EMPLOYEE_PASSWORD } from "../../prisma/demo/people";
 import { cookieFor, createUserWithRole } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
-import { post, refusal, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, type RouteHandler } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -109,7 +109,7 @@ describe("registration", () => {
   });
 
   it("answers a bad registration with 400, field errors and the typed values, never the password or code", async () => {
-    const bad = unwrap(
+    const bad = refusal(
       await registerPage.action({
         request: post("/register", null, { employeeNo: "E10001", code: "12", password: PASSWORD, confirmPassword: "different-password" }),
         params: {},
@@ -117,8 +117,9 @@ describe("registration", () => {
       }),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors).toEqual({ code: ["account:errors.code"], confirmPassword: ["account:errors.passwordMismatch"] });
-    expect(bad.body.values).toEqual({ employeeNo: "E10001" });
+    expect(bad.fieldErrors).toEqual({ code: ["account:errors.code"], confirmPassword: ["account:errors.passwordMismatch"] });
+    expect(bad.values).toEqual({ employeeNo: "E10001" });
+    expect(bad.body).toMatchObject({ intent: "register", stage: "code" });
   });
 
   it("sends a signed-in visitor away from the registration page", async () => {

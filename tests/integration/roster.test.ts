@@ -14,7 +14,7 @@ import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { cookieFor, createUserWithRole } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
-import { request, thrown, unwrap } from "../support/routes";
+import { refusal, request, thrown, unwrap } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -244,10 +244,20 @@ describe("registration by the roster and a one-time code", () => {
   });
 
   it("registers through the two-step form and signs the person in", async () => {
+    // A 工号 that cannot be one is refused at its field before anything is asked of the roster.
+    const typo = refusal(await registerPage.action({ request: form("/register", { intent: "code", employeeNo: "E-1", name: "李娜" }), params: {}, context: {} }));
+    expect(typo).toMatchObject({ status: 400, fieldErrors: { employeeNo: ["account:errors.employeeNo"] }, values: { employeeNo: "E-1", name: "李娜" }, body: { stage: "identify" } });
+    expect(await prisma.verificationCode.count()).toBe(0);
+
     const step1 = unwrap<{ stage: string; sent: boolean }>(
       await registerPage.action({ request: form("/register", { intent: "code", employeeNo: "e10002", name: "李娜" }), params: {}, context: {} }),
     );
     expect(step1.body).toMatchObject({ stage: "code", sent: true });
+    // Asking again within the minute, from the second step: 429 with the minutes to wait, still on the second step.
+    const resend = refusal<{ stage: string; minutes: number }>(
+      await registerPage.action({ request: form("/register", { intent: "resend", employeeNo: "E10002", name: "李娜" }), params: {}, context: {} }),
+    );
+    expect(resend).toMatchObject({ status: 429, formError: "account:register.rateLimited", values: { employeeNo: "E10002", name: "李娜" }, body: { stage: "code", minutes: 1 } });
     const code = (await codeSentTo("13800010002"))!;
     const response = await thrown(
       registerPage.action({ request: form("/register", { employeeNo: "E10002", code, password: PASSWORD, confirmPassword: PASSWORD, redirectTo: "/%09/evil.example" }), params: {}, context: {} }),
