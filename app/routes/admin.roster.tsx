@@ -11,7 +11,7 @@ import { parseForm } from "~/utils/form";
 import { readUpload } from "~/utils/upload.server";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["admin"] };
+export const handle: WordingHandle = { i18n: ["admin", "account"] };
 
 export const meta: MetaFunction = () => [{ title: "员工花名册 · 管理后台" }];
 

@@ -19,7 +19,7 @@ import { refuse } from "~/utils/form.server";
 import { clientAddress } from "~/utils/request.server";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["secondFactor"] };
+export const handle: WordingHandle = { i18n: ["secondFactor", "account"] };
 
 export const meta: MetaFunction = () => [{ title: "两步验证 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
