@@ -85,7 +85,6 @@ export default function Register() {
   const [registerForm, registerFields] = useHallForm(RegisterSchema, {
     id: "register",
     lastResult: actionData?.intent === "register" ? actionData.result : null,
-    defaultValue: { employeeNo, redirectTo },
   });
   const resendError = actionData?.intent === "resend" && stage === "code" ? actionData.result.error?.[""]?.[0] : null;
   const employeeNoError = registerFields.employeeNo.errors?.[0];
@@ -121,7 +120,7 @@ export default function Register() {
             <input type="hidden" name="name" value={name} />
             <FormError form={registerForm} params={{ minutes }} />
             <div>
-              <p className="text-sm text-stone-800" aria-describedby={employeeNoError ? registerFields.employeeNo.errorId : undefined}>
+              <p className="text-sm text-stone-800">
                 {t("register.employeeNo")}：<span className="font-mono">{employeeNo}</span>
               </p>
               {employeeNoError ? (
