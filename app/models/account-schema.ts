@@ -100,6 +100,9 @@ export const AddressSchema = z.object({
 });
 export type AddressInput = z.infer<typeof AddressSchema>;
 
+/** The buttons beside a saved address (delete, make default): which address. */
+export const AddressActionSchema = z.object({ intent: z.enum(["delete", "setDefault"]), addressId: z.string() });
+
 export type FieldErrors = Record<string, string[] | undefined>;
 
 /** Field errors in the shape forms read: { field: [message key] }. */

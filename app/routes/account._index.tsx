@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
-import { fieldErrorsOf, PasswordChangeSchema, ProfileSchema, type FieldErrors } from "~/models/account-schema";
-import { formText } from "~/models/product-schema";
+import { PasswordChangeSchema, ProfileSchema } from "~/models/account-schema";
 import { changePassword, getProfile, updateProfile } from "~/models/user.server";
 import { currentSessionId, requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import type { WordingHandle } from "~/i18n";
 
 export const handle: WordingHandle = { i18n: ["account", "admin"] };
@@ -20,27 +22,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { profile };
 }
 
-type Failure = { intent: string; values: Record<string, string>; fieldErrors: FieldErrors };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = formText(await request.formData());
-  const intent = form.intent ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
   if (intent === "profile") {
-    const fail = (fieldErrors: FieldErrors) => data<Failure>({ intent, values: form, fieldErrors }, { status: 400 });
-    const parsed = ProfileSchema.safeParse(form);
-    if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-    const result = await updateProfile(user.id, parsed.data);
-    if (!result.ok) return fail(result.fieldErrors);
+    const submission = parseForm(formData, ProfileSchema);
+    if (submission.status !== "success") return refuse(submission, {}, { extra: { intent } });
+    const result = await updateProfile(user.id, submission.value);
+    if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, { extra: { intent } });
     throw redirect("/account?done=saved");
   }
   if (intent === "password") {
     // Passwords are never sent back into the form.
-    const fail = (fieldErrors: FieldErrors) => data<Failure>({ intent, values: {}, fieldErrors }, { status: 400 });
-    const parsed = PasswordChangeSchema.safeParse(form);
-    if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-    const result = await changePassword(user.id, parsed.data, await currentSessionId(request));
-    if (!result.ok) return fail(result.fieldErrors);
+    const hideFields = ["currentPassword", "newPassword", "confirmPassword"];
+    const submission = parseForm(formData, PasswordChangeSchema);
+    if (submission.status !== "success") return refuse(submission, { hideFields }, { extra: { intent } });
+    const result = await changePassword(user.id, submission.value, await currentSessionId(request));
+    if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors, hideFields }, { extra: { intent } });
     throw redirect("/account?done=passwordChanged");
   }
   throw new Response("Unknown intent", { status: 400 });
@@ -55,78 +54,48 @@ export default function Profile() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
-  const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   const done = params.get("done");
   const notice = done && done in notices ? notices[done as keyof typeof notices] : null;
-  const profileValues = failed("profile")?.values ?? { name: profile.name, mobile: profile.mobile ?? "" };
+  const [profileForm, profileFields] = useHallForm(ProfileSchema, {
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : null,
+    defaultValue: { name: profile.name, mobile: profile.mobile ?? "" },
+  });
+  const [passwordForm, passwordFields] = useHallForm(PasswordChangeSchema, {
+    id: "password",
+    lastResult: actionData?.intent === "password" ? actionData.result : null,
+  });
   const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("profile.title")}</h1>
       {notice ? <Notice>{t(notice)}</Notice> : null}
 
-      <Form method="post" noValidate className={card} aria-labelledby="profile-title">
+      <Form method="post" className={card} aria-labelledby="profile-title" {...getFormProps(profileForm)}>
         <h2 id="profile-title" className="text-lg font-semibold">{t("profile.details")}</h2>
         <input type="hidden" name="intent" value="profile" />
         <dl className="grid gap-1 text-sm sm:grid-cols-[8rem_1fr]">
           <dt className="text-stone-600">{profile.employeeNo ? t("profile.employeeNo") : t("profile.username")}</dt>
           <dd className="font-mono">{profile.employeeNo ?? profile.username}</dd>
         </dl>
-        <FormError message={failed("profile") ? "account:common.formHasErrors" : null} />
+        <FormError form={profileForm} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField form="profile" name="name" label={t("profile.name")} required autoComplete="name" defaultValue={profileValues.name ?? ""} errors={failed("profile")?.fieldErrors} />
-          <TextField
-            form="profile"
-            name="mobile"
-            label={t("profile.mobile")}
-            hint={t("profile.mobileHint")}
-            required
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel"
-            defaultValue={profileValues.mobile ?? ""}
-            errors={failed("profile")?.fieldErrors}
-          />
+          <TextField field={profileFields.name} label={t("profile.name")} autoComplete="name" />
+          <TextField field={profileFields.mobile} label={t("profile.mobile")} hint={t("profile.mobileHint")} type="tel" inputMode="numeric" autoComplete="tel" />
         </div>
         <SubmitButton busy={busyIntent === "profile"} busyLabel={t("common.saving")}>{t("profile.save")}</SubmitButton>
       </Form>
 
-      <Form method="post" noValidate className={card} aria-labelledby="password-title">
+      <Form method="post" className={card} aria-labelledby="password-title" {...getFormProps(passwordForm)}>
         <h2 id="password-title" className="text-lg font-semibold">{t("profile.passwordTitle")}</h2>
         <input type="hidden" name="intent" value="password" />
         {/* Lets password managers file the new password under the right account. */}
         <input type="text" name="username" autoComplete="username" defaultValue={profile.username} hidden readOnly />
-        <FormError message={failed("password") ? "account:common.formHasErrors" : null} />
+        <FormError form={passwordForm} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            form="password"
-            name="currentPassword"
-            label={t("profile.currentPassword")}
-            required
-            type="password"
-            autoComplete="current-password"
-            errors={failed("password")?.fieldErrors}
-            className="sm:col-span-2"
-          />
-          <TextField
-            form="password"
-            name="newPassword"
-            label={t("profile.newPassword")}
-            hint={t("profile.newPasswordHint")}
-            required
-            type="password"
-            autoComplete="new-password"
-            errors={failed("password")?.fieldErrors}
-          />
-          <TextField
-            form="password"
-            name="confirmPassword"
-            label={t("profile.confirmPassword")}
-            required
-            type="password"
-            autoComplete="new-password"
-            errors={failed("password")?.fieldErrors}
-          />
+          <TextField field={passwordFields.currentPassword} label={t("profile.currentPassword")} type="password" autoComplete="current-password" className="sm:col-span-2" />
+          <TextField field={passwordFields.newPassword} label={t("profile.newPassword")} hint={t("profile.newPasswordHint")} type="password" autoComplete="new-password" />
+          <TextField field={passwordFields.confirmPassword} label={t("profile.confirmPassword")} type="password" autoComplete="new-password" />
         </div>
         <SubmitButton busy={busyIntent === "password"} busyLabel={t("common.saving")}>{t("profile.changePassword")}</SubmitButton>
       </Form>

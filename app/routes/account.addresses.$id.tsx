@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AddressFields } from "~/components/account/address-fields";
 import { FormError, SubmitButton } from "~/components/admin/form-fields";
-import { AddressSchema, fieldErrorsOf } from "~/models/account-schema";
+import { AddressSchema } from "~/models/account-schema";
 import { getAddress, updateAddress } from "~/models/address.server";
-import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
 
@@ -25,10 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = idOr404(params.id);
-  const form = formText(await request.formData());
-  const parsed = AddressSchema.safeParse(form);
-  if (!parsed.success) return data({ values: form, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  if (!(await updateAddress(user.id, id, parsed.data))) throw new Response("Not found", { status: 404 });
+  const submission = parseForm(await request.formData(), AddressSchema);
+  if (submission.status !== "success") return refuse(submission);
+  if (!(await updateAddress(user.id, id, submission.value))) throw new Response("Not found", { status: 404 });
   throw redirect("/account/addresses?done=updated");
 }
 
@@ -37,23 +38,17 @@ export default function EditAddress() {
   const { address } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const saved = {
-    recipient: address.recipient,
-    mobile: address.mobile,
-    province: address.province,
-    city: address.city,
-    district: address.district,
-    detail: address.detail,
-  };
+  const { recipient, mobile, province, city, district, detail } = address;
+  const [form, fields] = useHallForm(AddressSchema, { id: "edit-address", lastResult: actionData?.result, defaultValue: { recipient, mobile, province, city, district, detail } });
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("addresses.editTitle")}</h1>
         <Link to="/account/addresses" className="text-sm text-brand-700 underline">{t("addresses.back")}</Link>
       </div>
-      <Form method="post" noValidate className="space-y-4 rounded border border-stone-300 bg-white p-4">
-        <FormError message={actionData ? "account:common.formHasErrors" : null} />
-        <AddressFields values={actionData?.values ?? saved} errors={actionData?.fieldErrors} isCurrentDefault={address.isDefault} />
+      <Form method="post" className="space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
+        <FormError form={form} />
+        <AddressFields fields={fields} isCurrentDefault={address.isDefault} />
         <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("common.saving")}>{t("addresses.save")}</SubmitButton>
       </Form>
     </section>

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AddressFields } from "~/components/account/address-fields";
 import { FormError, Notice, SubmitButton } from "~/components/admin/form-fields";
-import { AddressSchema, fieldErrorsOf, formatAddress, MAX_ADDRESSES, type FieldErrors } from "~/models/account-schema";
+import { AddressActionSchema, AddressSchema, formatAddress, MAX_ADDRESSES } from "~/models/account-schema";
 import { createAddress, deleteAddress, listAddresses, setDefaultAddress } from "~/models/address.server";
-import { formText } from "~/models/product-schema";
 import { getProfile } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
 
@@ -24,19 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = formText(await request.formData());
-  const intent = form.intent ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
   if (intent === "create") {
-    const fail = (fieldErrors: FieldErrors, formError: string | null = null) =>
-      data({ values: form, fieldErrors, formError }, { status: 400 });
-    const parsed = AddressSchema.safeParse(form);
-    if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-    const result = await createAddress(user.id, parsed.data);
-    if (!result.ok) return fail({}, "account:errors.addressLimit");
+    const submission = parseForm(formData, AddressSchema);
+    if (submission.status !== "success") return refuse(submission);
+    const result = await createAddress(user.id, submission.value);
+    if (!result.ok) return refuse(submission, { formError: "account:errors.addressLimit" });
     throw redirect("/account/addresses?done=created");
   }
   if (intent === "delete" || intent === "setDefault") {
-    const id = idOr404(form.addressId);
+    const submission = parseForm(formData, AddressActionSchema);
+    // A missing or malformed id is answered like someone else's: not found.
+    const id = idOr404(submission.status === "success" ? submission.value.addressId : null);
     const found = intent === "delete" ? await deleteAddress(user.id, id) : await setDefaultAddress(user.id, id);
     if (!found) throw new Response("Not found", { status: 404 });
     throw redirect(`/account/addresses?done=${intent === "delete" ? "deleted" : "defaultSet"}`);
@@ -55,6 +57,7 @@ export default function Addresses() {
   const done = notices.find((n) => n === params.get("done"));
   const busy = navigation.state === "submitting" ? navigation.formData : undefined;
   const full = addresses.length >= MAX_ADDRESSES;
+  const [form, fields] = useHallForm(AddressSchema, { id: "new-address", lastResult: actionData?.result, defaultValue: suggested });
   const buttonClass = "rounded border px-3 py-1 text-sm disabled:opacity-60";
   return (
     <section className="space-y-6">
@@ -115,21 +118,15 @@ export default function Addresses() {
         </>
       )}
 
-      <Form method="post" noValidate aria-labelledby="new-address-title" className="space-y-4 rounded border border-stone-300 bg-white p-4">
+      <Form method="post" aria-labelledby="new-address-title" className="space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
         <h2 id="new-address-title" className="text-lg font-semibold">{t("addresses.addTitle")}</h2>
         <input type="hidden" name="intent" value="create" />
-        {actionData?.formError ? (
-          <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-            {t(actionData.formError, { max: MAX_ADDRESSES })}
-          </p>
-        ) : (
-          <FormError message={actionData ? "account:common.formHasErrors" : null} />
-        )}
+        <FormError form={form} params={{ max: MAX_ADDRESSES }} />
         {full && !actionData ? (
           <p className="text-sm text-stone-700">{t("errors.addressLimit", { max: MAX_ADDRESSES })}</p>
         ) : (
           <>
-            <AddressFields values={actionData?.values ?? suggested} errors={actionData?.fieldErrors} />
+            <AddressFields fields={fields} />
             <SubmitButton busy={busy?.get("intent") === "create"} busyLabel={t("common.saving")}>{t("addresses.add")}</SubmitButton>
           </>
         )}

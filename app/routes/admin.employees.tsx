@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,10 +8,11 @@ import { DateTime } from "~/components/admin/date-time";
 import { FormError, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { Pager } from "~/components/admin/pager";
 import { TableScroller } from "~/components/admin/table-scroller";
-import { EmployeeSchema, fieldErrorsOf } from "~/models/account-schema";
-import { formText } from "~/models/product-schema";
+import { EmployeeSchema } from "~/models/account-schema";
 import { createEmployee, listEmployees } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import type { WordingHandle } from "~/i18n";
 
 export const handle: WordingHandle = { i18n: ["account", "admin"] };
@@ -30,13 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = formText(await request.formData());
+  const submission = parseForm(await request.formData(), EmployeeSchema);
   // The password is never sent back into the form.
-  const { password: _password, ...values } = form;
-  const parsed = EmployeeSchema.safeParse(form);
-  if (!parsed.success) return data({ values, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  const result = await createEmployee(parsed.data, admin.id);
-  if (!result.ok) return data({ values, fieldErrors: result.fieldErrors }, { status: 400 });
+  const hideFields = ["password"];
+  if (submission.status !== "success") return refuse(submission, { hideFields });
+  const result = await createEmployee(submission.value, admin.id);
+  if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors, hideFields });
   throw redirect(`/admin/employees/${result.value.id}?done=created`);
 }
 
@@ -46,8 +47,7 @@ export default function Employees() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const values: Record<string, string> = actionData?.values ?? {};
-  const field = (name: string) => ({ name, label: t(`employees.${name}`), required: true, errors: actionData?.fieldErrors, defaultValue: values[name] ?? "" });
+  const [form, fields] = useHallForm(EmployeeSchema, { id: "new-employee", lastResult: actionData?.result });
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("employees.title")}</h1>
@@ -88,15 +88,15 @@ export default function Employees() {
       )}
       <Pager page={page} hasNext={page < pages} summary={t("common.page", { page, pages, total })} />
 
-      <Form method="post" noValidate className="max-w-3xl space-y-4 rounded border border-stone-300 bg-white p-4">
+      <Form method="post" className="max-w-3xl space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
         <h2 className="text-lg font-semibold">{t("employees.new")}</h2>
         <p className="text-sm text-stone-700">{t("employees.newHint")}</p>
-        <FormError message={actionData ? "admin:common.formHasErrors" : null} />
+        <FormError form={form} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField {...field("employeeNo")} />
-          <TextField {...field("name")} />
-          <TextField {...field("mobile")} type="tel" inputMode="numeric" />
-          <TextField {...field("password")} defaultValue={undefined} hint={t("employees.passwordHint")} type="password" autoComplete="new-password" />
+          <TextField field={fields.employeeNo} label={t("employees.employeeNo")} />
+          <TextField field={fields.name} label={t("employees.name")} />
+          <TextField field={fields.mobile} label={t("employees.mobile")} type="tel" inputMode="numeric" />
+          <TextField field={fields.password} label={t("employees.password")} hint={t("employees.passwordHint")} type="password" autoComplete="new-password" />
         </div>
         <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("common.saving")}>{t("employees.new")}</SubmitButton>
       </Form>

@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditTable } from "~/components/admin/audit-table";
 import { DateTime } from "~/components/admin/date-time";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
-import { fieldErrorsOf, PasswordResetSchema } from "~/models/account-schema";
+import { PasswordResetSchema } from "~/models/account-schema";
 import { listAudit } from "~/models/audit.server";
 import { getEmployee, resetEmployeePassword } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
 
@@ -27,10 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const id = idOr404(params.id);
-  const form = await request.formData();
-  const parsed = PasswordResetSchema.safeParse({ password: form.get("password") ?? "" });
-  if (!parsed.success) return data({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  if (!(await resetEmployeePassword(id, parsed.data.password, admin.id))) throw new Response("Not found", { status: 404 });
+  const submission = parseForm(await request.formData(), PasswordResetSchema);
+  if (submission.status !== "success") return refuse(submission, { hideFields: ["password"] });
+  if (!(await resetEmployeePassword(id, submission.value.password, admin.id))) throw new Response("Not found", { status: 404 });
   throw redirect(`/admin/employees/${id}?done=reset`);
 }
 
@@ -39,6 +41,7 @@ export default function Employee() {
   const { employee, audit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [form, fields] = useHallForm(PasswordResetSchema, { id: "reset-password", lastResult: actionData?.result });
   const [params] = useSearchParams();
   const done = params.get("done");
   const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
@@ -58,20 +61,18 @@ export default function Employee() {
         <dd><DateTime value={employee.createdAt} /></dd>
       </dl>
 
-      <Form method="post" noValidate className={card}>
+      <Form method="post" className={card} {...getFormProps(form)}>
         <h2 className="text-lg font-semibold">{t("employees.resetTitle")}</h2>
         <p className="text-sm text-stone-700">{t("employees.resetHint")}</p>
-        <FormError message={actionData ? "admin:common.formHasErrors" : null} />
+        <FormError form={form} />
         {/* Lets password managers file the new password under the employee's number. */}
         <input type="text" name="username" autoComplete="username" defaultValue={employee.employeeNo ?? ""} hidden readOnly />
         <TextField
-          name="password"
+          field={fields.password}
           label={t("employees.newPassword")}
           hint={t("employees.passwordHint")}
-          required
           type="password"
           autoComplete="new-password"
-          errors={actionData?.fieldErrors}
           className="max-w-sm"
         />
         <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("common.saving")}>{t("employees.reset")}</SubmitButton>

@@ -2,20 +2,29 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Notice, SubmitButton } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { importRoster, MAX_ROSTER_BYTES, parseRosterFile, previewRoster, rosterSummary, type RosterProblem, type RosterRow } from "~/models/roster.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { readUpload } from "~/utils/upload.server";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["admin"] };
+export const handle: WordingHandle = { i18n: ["admin", "account"] };
 
 export const meta: MetaFunction = () => [{ title: "员工花名册 · 管理后台" }];
 
 const MAX_MB = MAX_ROSTER_BYTES / 1024 / 1024;
 const SHOWN = 50;
-// Multipart framing around the file (twice: the confirm step sends it back as base64).
-const ENVELOPE_BYTES = 64 * 1024;
+// The confirm step carries the previewed file back as base64: 4 characters for every 3 bytes.
+const MAX_CARRIED_CHARS = Math.ceil(MAX_ROSTER_BYTES / 3) * 4;
+
+/** Upload (the file itself comes through readUpload), or confirm with the previewed file carried back. */
+const RosterFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("preview") }),
+  z.object({ intent: z.literal("confirm"), fileName: z.string().max(200), file: z.string().min(1) }),
+]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -32,32 +41,27 @@ const shown = (rows: RosterRow[]) => rows.slice(0, SHOWN).map(({ row, employeeNo
  */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_ROSTER_BYTES * 1.4 + ENVELOPE_BYTES) return problems([{ row: 0, message: "admin:roster.file.tooLarge", params: { mb: MAX_MB } }]);
-  const form = await request.formData();
-  let fileName: string;
-  let bytes: Uint8Array;
-  if (form.get("intent") === "confirm") {
-    fileName = String(form.get("fileName") ?? "");
-    bytes = Buffer.from(String(form.get("file") ?? ""), "base64");
-  } else {
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return problems([{ row: 0, message: "admin:roster.file.empty" }]);
-    fileName = file.name;
-    bytes = new Uint8Array(await file.arrayBuffer());
-  }
-  if (bytes.length > MAX_ROSTER_BYTES) return problems([{ row: 0, message: "admin:roster.file.tooLarge", params: { mb: MAX_MB } }]);
-  const parsed = await parseRosterFile(fileName, bytes);
+  const upload = await readUpload(request, { maxFileBytes: MAX_ROSTER_BYTES, maxFieldBytes: MAX_CARRIED_CHARS });
+  if (!upload.ok) return problems([{ row: 0, message: upload.problem.message, params: upload.problem.params }], upload.problem.status);
+  const submission = parseForm(new URLSearchParams(upload.fields), RosterFormSchema);
+  // Only hidden fields are checked here; without them there is no file to read.
+  if (submission.status !== "success") return problems([{ row: 0, message: "admin:roster.file.empty" }]);
+  const form = submission.value;
+  const file = form.intent === "confirm" ? { name: form.fileName, bytes: Buffer.from(form.file, "base64") } : upload.file;
+  if (!file) return problems([{ row: 0, message: "admin:roster.file.empty" }]);
+  if (file.bytes.length > MAX_ROSTER_BYTES) return problems([{ row: 0, message: "admin:roster.file.tooLarge", params: { mb: MAX_MB } }]);
+  const parsed = await parseRosterFile(file.name, file.bytes);
   if (!parsed.ok) return problems(parsed.problems);
 
-  if (form.get("intent") === "confirm") {
+  if (form.intent === "confirm") {
     const { plan, signedOut } = await importRoster(parsed.rows, admin.id);
     throw redirect(`/admin/roster?added=${plan.added.length}&changed=${plan.changed.length}&left=${plan.left.length}&signedOut=${signedOut}`);
   }
   const plan = await previewRoster(parsed.rows);
   return {
     stage: "preview" as const,
-    fileName,
-    file: Buffer.from(bytes).toString("base64"),
+    fileName: file.name,
+    file: Buffer.from(file.bytes).toString("base64"),
     counts: { added: plan.added.length, changed: plan.changed.length, left: plan.left.length, unchanged: plan.unchanged },
     added: shown(plan.added),
     changed: shown(plan.changed),
@@ -129,7 +133,7 @@ export default function Roster() {
               </TableScroller>
             ) : null,
           )}
-          <Form method="post" className="flex flex-wrap gap-3">
+          <Form method="post" encType="multipart/form-data" className="flex flex-wrap gap-3">
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="fileName" value={actionData.fileName} />
             <input type="hidden" name="file" value={actionData.file} />

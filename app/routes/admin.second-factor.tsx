@@ -2,15 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DateTime } from "~/components/admin/date-time";
 import { EnrolmentForm, RecoveryCodes } from "~/components/second-factor/second-factor-forms";
 import { confirmEnrolment, enrolment, secondFactorStatus } from "~/models/admin-second-factor.server";
+import { SecondFactorCodeSchema } from "~/models/second-factor-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { clientAddress } from "~/utils/request.server";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["secondFactor"] };
+export const handle: WordingHandle = { i18n: ["secondFactor", "account"] };
 
 export const meta: MetaFunction = () => [{ title: "登录两步验证 · 管理后台 · 一汽扶贫馆" }];
 
@@ -21,15 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...status, enrolment: status.enrolledAt ? null : await enrolment(admin.id) };
 }
 
-const CodeSchema = z.object({ code: z.string().trim().min(1).max(40) });
-
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = CodeSchema.safeParse(Object.fromEntries(await request.formData()));
-  const result = parsed.success ? await confirmEnrolment(admin.id, parsed.data.code, clientAddress(request)) : ({ ok: false, reason: "invalid" } as const);
-  if (result.ok) return data({ recoveryCodes: result.recoveryCodes, error: null, minutes: 0 });
+  const submission = parseForm(await request.formData(), SecondFactorCodeSchema);
+  const hideFields = ["code"];
+  if (submission.status !== "success") return refuse(submission, { hideFields }, { extra: { recoveryCodes: null, minutes: 0 } });
+  const result = await confirmEnrolment(admin.id, submission.value.code, clientAddress(request));
+  if (result.ok) return data({ result: submission.reply({ resetForm: true }), recoveryCodes: result.recoveryCodes, minutes: 0 });
   const minutes = result.reason === "rate-limited" ? result.retryAfterMinutes : 0;
-  return data({ recoveryCodes: null, error: result.reason === "rate-limited" ? "rateLimited" : result.reason, minutes }, { status: minutes ? 429 : 400 });
+  const message = `secondFactor:${result.reason === "rate-limited" ? "rateLimited" : result.reason}`;
+  return refuse(submission, { fieldErrors: { code: [message] }, hideFields }, { status: minutes ? 429 : 400, extra: { recoveryCodes: null, minutes } });
 }
 
 export default function AdminSecondFactor() {
@@ -46,7 +49,7 @@ export default function AdminSecondFactor() {
   if (enrolment) {
     return (
       <section className="max-w-sm">
-        <EnrolmentForm qrCode={enrolment.qrCode} secret={enrolment.secret} error={actionData?.error} minutes={actionData?.minutes} />
+        <EnrolmentForm qrCode={enrolment.qrCode} secret={enrolment.secret} lastResult={actionData?.result} minutes={actionData?.minutes} />
       </section>
     );
   }

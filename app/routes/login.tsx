@@ -16,7 +16,7 @@ import { refuse } from "~/utils/form.server";
 import { clientAddress } from "~/utils/request.server";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["account"] };
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction = () => [{ title: "登录 · 一汽扶贫馆" }];
 

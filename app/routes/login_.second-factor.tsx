@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { EnrolmentForm, RecoveryCodes, VerifyForm } from "~/components/second-factor/second-factor-forms";
 import {
   checkSignInCode,
@@ -13,15 +12,16 @@ import {
   type CodeResult,
 } from "~/models/admin-second-factor.server";
 import { mergeCartOnSignIn } from "~/models/cart.server";
+import { SecondFactorCodeSchema } from "~/models/second-factor-schema";
 import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { clientAddress } from "~/utils/request.server";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["secondFactor"] };
+export const handle: WordingHandle = { i18n: ["secondFactor", "account"] };
 
 export const meta: MetaFunction = () => [{ title: "两步验证 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
-
-const CodeSchema = z.object({ intent: z.enum(["verify", "enrol"]), code: z.string().trim().min(1).max(40) });
 
 /** After the password (login.tsx): the code, or first the enrolment. Without a fresh password step, back to sign in. */
 async function requirePending(request: Request) {
@@ -42,23 +42,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { step: "enrol" as const, enrolment: await enrolment(pending.userId), continueTo: null };
 }
 
-function refusal(result: Exclude<CodeResult, { ok: true }>) {
-  if (result.reason === "rate-limited") return data({ error: "rateLimited", minutes: result.retryAfterMinutes, recoveryCodes: null, continueTo: null }, { status: 429 });
-  return data({ error: result.reason, minutes: 0, recoveryCodes: null, continueTo: null }, { status: 400 });
+type Submission = ReturnType<typeof parseForm<typeof SecondFactorCodeSchema>>;
+
+/** A code not taken: said at the code field, which never gets the code back. */
+function refuseCode(submission: Submission, result: Exclude<CodeResult, { ok: true }>) {
+  const rateLimited = result.reason === "rate-limited";
+  return refuse(
+    submission,
+    { fieldErrors: { code: [`secondFactor:${rateLimited ? "rateLimited" : result.reason}`] }, hideFields: ["code"] },
+    { status: rateLimited ? 429 : 400, extra: { minutes: rateLimited ? result.retryAfterMinutes : 0, recoveryCodes: null, continueTo: null } },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const pending = await requirePending(request);
-  const parsed = CodeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success || parsed.data.intent !== pending.step) return refusal({ ok: false, reason: "invalid" });
+  const submission = parseForm(await request.formData(), SecondFactorCodeSchema);
+  if (submission.status !== "success") return refuse(submission, { hideFields: ["code"] }, { extra: { minutes: 0, recoveryCodes: null, continueTo: null } });
+  // A form of the other step (an old tab) is not this sign-in's step: the code is not checked at all.
+  if (submission.value.intent !== pending.step) return refuseCode(submission, { ok: false, reason: "invalid" });
   const check = pending.step === "verify" ? checkSignInCode : confirmEnrolment;
-  const result = await check(pending.userId, parsed.data.code, clientAddress(request));
-  if (!result.ok) return refusal(result);
+  const result = await check(pending.userId, submission.value.code, clientAddress(request));
+  if (!result.ok) return refuseCode(submission, result);
   const { sessionId, cookie } = await completeSignIn(request, pending.userId);
   await mergeCartOnSignIn(request, sessionId);
   const to = target(request);
   // A new enrolment shows its recovery codes once, on this page, already signed in.
-  if (result.recoveryCodes) return data({ error: null, minutes: 0, recoveryCodes: result.recoveryCodes, continueTo: to }, { headers: { "Set-Cookie": cookie } });
+  if (result.recoveryCodes) {
+    return data({ result: submission.reply({ resetForm: true }), minutes: 0, recoveryCodes: result.recoveryCodes, continueTo: to }, { headers: { "Set-Cookie": cookie } });
+  }
   throw redirect(to, { headers: { "Set-Cookie": cookie } });
 }
 
@@ -75,9 +86,9 @@ export default function SecondFactor() {
           {t("continue")}
         </Link>
       ) : step === "enrol" && enrolment ? (
-        <EnrolmentForm qrCode={enrolment.qrCode} secret={enrolment.secret} error={actionData?.error} minutes={actionData?.minutes} />
+        <EnrolmentForm qrCode={enrolment.qrCode} secret={enrolment.secret} lastResult={actionData?.result} minutes={actionData?.minutes} />
       ) : (
-        <VerifyForm error={actionData?.error} minutes={actionData?.minutes} />
+        <VerifyForm lastResult={actionData?.result} minutes={actionData?.minutes} />
       )}
     </section>
   );

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
-import { fieldErrorsOf, RegisterSchema, RequestCodeSchema } from "~/models/account-schema";
-import { formText } from "~/models/product-schema";
+import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
+import { RegisterSchema, RequestCodeSchema } from "~/models/account-schema";
 import { mergeCartOnSignIn } from "~/models/cart.server";
 import { registerWithCode, requestRegistrationCode } from "~/models/registration.server";
 import { openSession } from "~/models/user.server";
 import { commitSignIn, getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { parseForm, useHallForm, type FormReply } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { clientAddress } from "~/utils/request.server";
 import type { WordingHandle } from "~/i18n";
 
@@ -23,35 +25,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Stage = "identify" | "code";
+type Answer = { intent: "code" | "resend" | "register"; stage: Stage; minutes: number; sent: boolean };
 
 /**
- * Two steps (ADR 021): 工号 + name ask for a code to the roster's mobile; the code and a password
- * create the account. The first step answers the same whoever is asked about; passwords are never
- * sent back into the form.
+ * Two steps (ADR 021): 工号 + name ask for a code to the roster's mobile ("code", or "resend" from the
+ * second step); the code and a password create the account. The first step answers the same whoever is
+ * asked about; the code and passwords are never sent back into the form.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = formText(await request.formData());
-  const { password: _password, confirmPassword: _confirm, code: _code, ...values } = form;
+  const formData = await request.formData();
   const ip = clientAddress(request);
-  const answer = (stage: Stage, extra: { fieldErrors?: Record<string, string[] | undefined>; formError?: string; minutes?: number; sent?: boolean }, status = 200) =>
-    data({ stage, values, fieldErrors: extra.fieldErrors ?? {}, formError: extra.formError ?? null, minutes: extra.minutes ?? 0, sent: extra.sent ?? false }, { status });
-
-  if (form.intent === "code") {
-    const parsed = RequestCodeSchema.safeParse(form);
-    if (!parsed.success) return answer("identify", { fieldErrors: fieldErrorsOf(parsed.error) }, 400);
-    const result = await requestRegistrationCode(parsed.data, ip);
-    if (!result.ok) return answer(values.stage === "code" ? "code" : "identify", { formError: "account:register.rateLimited", minutes: result.minutes }, 429);
-    return answer("code", { sent: true });
+  const intent = formData.get("intent");
+  if (intent === "code" || intent === "resend") {
+    const submission = parseForm(formData, RequestCodeSchema);
+    const answer: Answer = { intent, stage: intent === "resend" ? "code" : "identify", minutes: 0, sent: false };
+    // A resend whose hidden 工号 or name is not acceptable starts again at the first step.
+    if (submission.status !== "success") return refuse(submission, {}, { extra: { ...answer, stage: "identify" as const } });
+    const result = await requestRegistrationCode(submission.value, ip);
+    if (!result.ok) return refuse(submission, { formError: "account:register.rateLimited" }, { status: 429, extra: { ...answer, minutes: result.minutes } });
+    return data<Answer & { result: FormReply }>({ result: submission.reply(), ...answer, stage: "code", sent: true });
   }
 
-  const parsed = RegisterSchema.safeParse(form);
-  if (!parsed.success) return answer("code", { fieldErrors: fieldErrorsOf(parsed.error) }, 400);
-  const to = safeRedirect(parsed.data.redirectTo, "/account?done=registered");
-  const result = await registerWithCode(parsed.data, ip);
+  const hideFields = ["code", "password", "confirmPassword"];
+  const answer: Answer = { intent: "register", stage: "code", minutes: 0, sent: false };
+  const submission = parseForm(formData, RegisterSchema);
+  if (submission.status !== "success") return refuse(submission, { hideFields }, { extra: answer });
+  const to = safeRedirect(submission.value.redirectTo, "/account?done=registered");
+  const result = await registerWithCode(submission.value, ip);
   if (!result.ok) {
     return "reason" in result
-      ? answer("code", { formError: "account:register.rateLimited", minutes: 60 }, 429)
-      : answer("code", { fieldErrors: result.fieldErrors }, 400);
+      ? refuse(submission, { formError: "account:register.rateLimited", hideFields }, { status: 429, extra: { ...answer, minutes: 60 } })
+      : refuse(submission, { fieldErrors: result.fieldErrors, hideFields }, { extra: answer });
   }
   const session = await openSession(result.userId);
   await mergeCartOnSignIn(request, session.sessionId);
@@ -59,68 +63,83 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(to === "/" ? "/account?done=registered" : to, { headers: { "Set-Cookie": cookie } });
 }
 
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
 export default function Register() {
   const { t } = useTranslation("account");
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const stage: Stage = actionData?.stage ?? "identify";
-  const values: Record<string, string> = actionData?.values ?? {};
-  const errors = actionData?.fieldErrors;
+  // Who the code is for: what the first step (or a resend) sent, carried through the second step's hidden fields.
+  const typed = actionData?.result.initialValue ?? {};
+  const employeeNo = text(typed.employeeNo);
+  const name = text(typed.name);
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const busy = navigation.state === "submitting";
-  const field = (name: string, extra: { hint?: string; type?: string; autoComplete?: string; inputMode?: "numeric" | "text" } = {}) => ({
-    name,
-    label: t(`register.${name}`),
-    required: true,
-    errors,
-    defaultValue: extra.type === "password" ? undefined : (values[name] ?? ""),
-    ...extra,
+  const minutes = actionData?.minutes ?? 0;
+  const [identifyForm, identifyFields] = useHallForm(RequestCodeSchema, {
+    id: "register-identify",
+    lastResult: actionData && actionData.intent !== "register" && stage === "identify" ? actionData.result : null,
   });
-  const formError = actionData?.formError ?? (actionData && Object.keys(actionData.fieldErrors).length > 0 ? "account:common.formHasErrors" : null);
+  const [registerForm, registerFields] = useHallForm(RegisterSchema, {
+    id: "register",
+    lastResult: actionData?.intent === "register" ? actionData.result : null,
+  });
+  const resendError = actionData?.intent === "resend" && stage === "code" ? actionData.result.error?.[""]?.[0] : null;
+  const employeeNoError = registerFields.employeeNo.errors?.[0];
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold">{t("register.title")}</h1>
       <p className="mt-2 text-sm text-stone-700">{t("register.intro")}</p>
-      {formError ? (
-        <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {t(formError, { minutes: actionData?.minutes ?? 0 })}
-        </p>
-      ) : null}
       {stage === "identify" ? (
-        <Form method="post" noValidate className="mt-6 space-y-4">
+        <Form method="post" className="mt-6 space-y-4" {...getFormProps(identifyForm)}>
           <input type="hidden" name="intent" value="code" />
-          <TextField {...field("employeeNo", { hint: t("register.employeeNoHint"), autoComplete: "username" })} />
-          <TextField {...field("name", { hint: t("register.nameHint"), autoComplete: "name" })} />
+          <FormError form={identifyForm} params={{ minutes }} />
+          <TextField field={identifyFields.employeeNo} label={t("register.employeeNo")} hint={t("register.employeeNoHint")} autoComplete="username" />
+          <TextField field={identifyFields.name} label={t("register.name")} hint={t("register.nameHint")} autoComplete="name" />
           <SubmitButton busy={busy} busyLabel={t("register.sendingCode")}>
             {t("register.sendCode")}
           </SubmitButton>
         </Form>
       ) : (
         <>
+          {resendError ? (
+            <div className="mt-4">
+              <FormError message={resendError} params={{ minutes }} />
+            </div>
+          ) : null}
           {actionData?.sent ? (
             <div className="mt-4">
               <Notice>{t("register.codeSent", { minutes: 10 })}</Notice>
             </div>
           ) : null}
-          <Form method="post" noValidate className="mt-6 space-y-4">
+          <Form method="post" className="mt-6 space-y-4" {...getFormProps(registerForm)}>
             <input type="hidden" name="redirectTo" value={redirectTo} />
-            <input type="hidden" name="employeeNo" value={values.employeeNo ?? ""} />
-            <p className="text-sm text-stone-800">
-              {t("register.employeeNo")}：<span className="font-mono">{values.employeeNo}</span>
-            </p>
-            <TextField {...field("code", { hint: t("register.codeHint"), inputMode: "numeric", autoComplete: "one-time-code" })} />
-            <TextField {...field("password", { hint: t("register.passwordHint"), type: "password", autoComplete: "new-password" })} />
-            <TextField {...field("confirmPassword", { type: "password", autoComplete: "new-password" })} />
+            <input type="hidden" name="employeeNo" value={employeeNo} />
+            <input type="hidden" name="name" value={name} />
+            <FormError form={registerForm} params={{ minutes }} />
+            <div>
+              <p className="text-sm text-stone-800">
+                {t("register.employeeNo")}：<span className="font-mono">{employeeNo}</span>
+              </p>
+              {employeeNoError ? (
+                <p id={registerFields.employeeNo.errorId} className="mt-1 text-sm text-red-700">
+                  {t(employeeNoError)}
+                </p>
+              ) : null}
+            </div>
+            <TextField field={registerFields.code} label={t("register.code")} hint={t("register.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
+            <TextField field={registerFields.password} label={t("register.password")} hint={t("register.passwordHint")} type="password" autoComplete="new-password" />
+            <TextField field={registerFields.confirmPassword} label={t("register.confirmPassword")} type="password" autoComplete="new-password" />
             <SubmitButton busy={busy} busyLabel={t("register.submitting")}>
               {t("register.submit")}
             </SubmitButton>
           </Form>
-          <Form method="post" noValidate className="mt-3">
-            <input type="hidden" name="intent" value="code" />
-            <input type="hidden" name="stage" value="code" />
-            <input type="hidden" name="employeeNo" value={values.employeeNo ?? ""} />
-            <input type="hidden" name="name" value={values.name ?? ""} />
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="intent" value="resend" />
+            <input type="hidden" name="employeeNo" value={employeeNo} />
+            <input type="hidden" name="name" value={name} />
             <button type="submit" className="text-sm font-medium text-brand-700 underline underline-offset-2">
               {t("register.resendCode")}
             </button>

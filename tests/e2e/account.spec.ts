@@ -48,11 +48,13 @@ test.describe("an employee's account", () => {
     await page.goto("/login");
     await page.getByRole("link", { name: "员工注册" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("员工注册");
-    // A mistake is explained at its field, and what was typed stays.
+    // A mistake is explained at its field as soon as it is left, before anything is sent, and what was typed stays.
     await page.getByLabel("工号").fill("E-1");
     await page.getByLabel("姓名").fill(NEW.name);
-    await page.getByRole("button", { name: "获取验证码" }).click();
     await expect(page.getByLabel("工号")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("工号")).toHaveAccessibleDescription(/工号应为 4–10 位字母或数字/);
+    await page.getByRole("button", { name: "获取验证码" }).click();
+    await expect(page.getByRole("alert")).toHaveText("请修改标出的内容后再提交");
     await expect(page.getByLabel("姓名")).toHaveValue(NEW.name);
     await page.getByLabel("工号").fill(NEW.employeeNo.toLowerCase());
     await page.getByRole("button", { name: "获取验证码" }).click();
@@ -126,10 +128,12 @@ test.describe("an employee's account", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("编辑收货地址");
     const detail = page.getByLabel("详细地址");
     await detail.fill("");
-    await page.getByRole("button", { name: "保存地址" }).click();
-    await expect(page.getByRole("alert")).toHaveText("请修改标出的内容后再提交");
+    // Leaving the field says what is wrong with it; saving is then refused in the browser.
+    await detail.blur();
     await expect(detail).toHaveAttribute("aria-invalid", "true");
     await expect(detail).toHaveAccessibleDescription(/此项必填/);
+    await page.getByRole("button", { name: "保存地址" }).click();
+    await expect(page.getByRole("alert")).toHaveText("请修改标出的内容后再提交");
     await detail.fill("红旗街 1118 号 红旗小区 6 栋 1 单元 303 室");
     await page.getByRole("button", { name: "保存地址" }).click();
     await expect(page.getByRole("status")).toHaveText("地址已保存");

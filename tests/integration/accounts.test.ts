@@ -23,7 +23,7 @@ import { loadDemoCatalogue } from "../../prisma/demo/load";
 import { DEMO_EMPLOYEES, DEMO_EMPLOYEE_PASSWORD } from "../../prisma/demo/people";
 import { cookieFor, createUserWithRole } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
-import { post, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, type RouteHandler } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -109,7 +109,7 @@ describe("registration", () => {
   });
 
   it("answers a bad registration with 400, field errors and the typed values, never the password or code", async () => {
-    const bad = unwrap(
+    const bad = refusal(
       await registerPage.action({
         request: post("/register", null, { employeeNo: "E10001", code: "12", password: PASSWORD, confirmPassword: "different-password" }),
         params: {},
@@ -117,8 +117,9 @@ describe("registration", () => {
       }),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors).toEqual({ code: ["account:errors.code"], confirmPassword: ["account:errors.passwordMismatch"] });
-    expect(bad.body.values).toEqual({ employeeNo: "E10001" });
+    expect(bad.fieldErrors).toEqual({ code: ["account:errors.code"], confirmPassword: ["account:errors.passwordMismatch"] });
+    expect(bad.values).toEqual({ employeeNo: "E10001" });
+    expect(bad.body).toMatchObject({ intent: "register", stage: "code" });
   });
 
   it("sends a signed-in visitor away from the registration page", async () => {
@@ -211,17 +212,34 @@ describe("profile", () => {
     expect(loaded.profile).toMatchObject({ employeeNo: "E10001", name: "张伟", mobile: "13800010001" });
     expect(loaded.profile).not.toHaveProperty("passwordHash");
 
-    const bad = unwrap(await profilePage.action({ request: post("/account", cookie, { intent: "profile", name: "张伟", mobile: "abc" }), params: {}, context: {} }));
-    expect(bad).toMatchObject({ status: 400, body: { intent: "profile", fieldErrors: { mobile: ["account:errors.mobile"] }, values: { mobile: "abc" } } });
+    const bad = refusal(await profilePage.action({ request: post("/account", cookie, { intent: "profile", name: "", mobile: "abc" }), params: {}, context: {} }));
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { intent: "profile" },
+      fieldErrors: { name: ["account:errors.required"], mobile: ["account:errors.mobile"] },
+      values: { mobile: "abc" },
+    });
 
-    const short = unwrap(
+    const short = refusal(
       await profilePage.action({
         request: post("/account", cookie, { intent: "password", currentPassword: PASSWORD, newPassword: "short", confirmPassword: "short" }),
         params: {},
         context: {},
       }),
     );
-    expect(short).toMatchObject({ status: 400, body: { intent: "password", values: {}, fieldErrors: { newPassword: ["account:errors.passwordShort"] } } });
+    expect(short).toMatchObject({ status: 400, body: { intent: "password" }, fieldErrors: { newPassword: ["account:errors.passwordShort"] } });
+    expect(short.values).toEqual({ intent: "password" });
+
+    // The model's refusal comes back the same way: at its field, the passwords not sent back.
+    const wrong = refusal(
+      await profilePage.action({
+        request: post("/account", cookie, { intent: "password", currentPassword: "not the password", newPassword: "a-new-password-1", confirmPassword: "a-new-password-1" }),
+        params: {},
+        context: {},
+      }),
+    );
+    expect(wrong).toMatchObject({ status: 400, fieldErrors: { currentPassword: ["account:errors.currentPassword"] }, values: { intent: "password" } });
+    expect(wrong.values).not.toHaveProperty("newPassword");
 
     const saved = await thrown(profilePage.action({ request: post("/account", cookie, { intent: "profile", name: "张伟", mobile: "13800010008" }), params: {}, context: {} }));
     expect(saved.headers.get("Location")).toBe("/account?done=saved");
@@ -277,9 +295,9 @@ describe("administrators and employee accounts", () => {
   it("creates an employee, audited without the password; a duplicate is a field error", async () => {
     const admin = await adminCookie();
     const fields = { employeeNo: "e20001", name: "赵敏", mobile: "13900020001", password: "first-password-1" };
-    const notYet = unwrap(await employeesPage.action({ request: post("/admin/employees", admin.cookie, fields), params: {}, context: {} }));
+    const notYet = refusal(await employeesPage.action({ request: post("/admin/employees", admin.cookie, fields), params: {}, context: {} }));
     expect(notYet.status).toBe(400);
-    expect(notYet.body.fieldErrors).toEqual({ employeeNo: ["account:errors.notOnRoster"] });
+    expect(notYet.fieldErrors).toEqual({ employeeNo: ["account:errors.notOnRoster"] });
     await onRoster({ employeeNo: "E20001", name: "赵敏", mobile: "13900020001" });
     const created = await thrown(employeesPage.action({ request: post("/admin/employees", admin.cookie, fields), params: {}, context: {} }));
     const user = await prisma.user.findUniqueOrThrow({ where: { employeeNo: "E20001" } });
@@ -289,10 +307,21 @@ describe("administrators and employee accounts", () => {
     expect(JSON.parse(audit.details)).toEqual({ employeeNo: "E20001", name: "赵敏", mobile: "13900020001" });
     expect((await signedIn("13900020001", "first-password-1")).ok).toBe(true);
 
-    const again = unwrap(await employeesPage.action({ request: post("/admin/employees", admin.cookie, fields), params: {}, context: {} }));
+    const again = refusal(await employeesPage.action({ request: post("/admin/employees", admin.cookie, fields), params: {}, context: {} }));
     expect(again.status).toBe(400);
-    expect(again.body.fieldErrors).toEqual({ employeeNo: ["account:errors.employeeNoTaken"], mobile: ["account:errors.mobileTaken"] });
-    expect(again.body.values).toEqual({ employeeNo: "e20001", name: "赵敏", mobile: "13900020001" });
+    expect(again.fieldErrors).toEqual({ employeeNo: ["account:errors.employeeNoTaken"], mobile: ["account:errors.mobileTaken"] });
+    expect(again.values).toEqual({ employeeNo: "e20001", name: "赵敏", mobile: "13900020001" });
+
+    // The schema refuses before the roster is asked: each field's message, what was typed back but the password.
+    const typo = refusal(
+      await employeesPage.action({ request: post("/admin/employees", admin.cookie, { ...fields, employeeNo: "E-1", mobile: "1390002", password: "short" }), params: {}, context: {} }),
+    );
+    expect(typo).toMatchObject({
+      status: 400,
+      fieldErrors: { employeeNo: ["account:errors.employeeNo"], mobile: ["account:errors.mobile"], password: ["account:errors.passwordShort"] },
+      values: { employeeNo: "E-1", name: "赵敏", mobile: "1390002" },
+    });
+    expect(typo.values).not.toHaveProperty("password");
   });
 
   it("lists and searches employees by 工号, name or mobile, without administrators", async () => {
@@ -318,8 +347,9 @@ describe("administrators and employee accounts", () => {
     const session = await signedIn("E10001");
     for (let i = 0; i < 5; i++) await signIn("E10001", `guess-${i}`, "10.5.5.5");
 
-    const bad = unwrap(await employeePage.action({ request: post(`/admin/employees/${id}`, admin.cookie, { password: "short" }), params: { id: String(id) }, context: {} }));
-    expect(bad).toMatchObject({ status: 400, body: { fieldErrors: { password: ["account:errors.passwordShort"] } } });
+    const bad = refusal(await employeePage.action({ request: post(`/admin/employees/${id}`, admin.cookie, { password: "short" }), params: { id: String(id) }, context: {} }));
+    expect(bad).toMatchObject({ status: 400, fieldErrors: { password: ["account:errors.passwordShort"] }, values: {} });
+    expect(bad.values).not.toHaveProperty("password");
 
     const done = await thrown(
       employeePage.action({ request: post(`/admin/employees/${id}`, admin.cookie, { password: "reset-password-1" }), params: { id: String(id) }, context: {} }),

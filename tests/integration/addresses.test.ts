@@ -6,7 +6,7 @@ import * as addressPage from "~/routes/account.addresses.$id";
 import { prisma } from "~/utils/db.server";
 import { cookieFor, createUserWithRole } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
-import { post, request, thrown, unwrap } from "../support/routes";
+import { post, refusal, request, thrown } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -112,6 +112,8 @@ describe("ownership", () => {
         addressesPage.action({ request: post("/account/addresses", cookie, { intent, addressId: String(mine) }), params: {}, context: {} }),
       );
       expect(response.status, intent).toBe(404);
+      const malformed = await thrown(addressesPage.action({ request: post("/account/addresses", cookie, { intent, addressId: "1 OR 1" }), params: {}, context: {} }));
+      expect(malformed.status, intent).toBe(404);
     }
     expect((await thrown(addressPage.loader({ request: request("/account/addresses/abc", cookie), params: { id: "abc" }, context: {} }))).status).toBe(404);
     expect(await prisma.address.findUniqueOrThrow({ where: { id: mine } })).toMatchObject({ detail: "我的地址", recipient: "张伟" });
@@ -155,11 +157,19 @@ describe("address pages", () => {
     const { owner } = await twoUsers();
     const cookie = await cookieFor(owner);
     const fields = { intent: "create", recipient: "张伟", mobile: "1380001", province: "吉林省", city: "", district: "朝阳区", detail: "红旗街", isDefault: "on" };
-    const { status, body } = unwrap(await addressesPage.action({ request: post("/account/addresses", cookie, fields), params: {}, context: {} }));
+    const { status, fieldErrors, values } = refusal(await addressesPage.action({ request: post("/account/addresses", cookie, fields), params: {}, context: {} }));
     expect(status).toBe(400);
-    expect(body.fieldErrors).toEqual({ mobile: ["account:errors.mobile"], city: ["account:errors.required"] });
-    expect(body.values).toMatchObject({ mobile: "1380001", detail: "红旗街", isDefault: "on" });
+    expect(fieldErrors).toEqual({ mobile: ["account:errors.mobile"], city: ["account:errors.required"] });
+    expect(values).toMatchObject({ mobile: "1380001", detail: "红旗街", isDefault: "on" });
     expect(await prisma.address.count()).toBe(0);
+
+    // The edit page answers the same way and keeps the saved address as it was.
+    const id = await add(owner.id, "红旗街 1 号");
+    const edit = refusal(
+      await addressPage.action({ request: post(`/account/addresses/${id}`, cookie, { ...fields, detail: " ", mobile: "13800010001" }), params: { id: String(id) }, context: {} }),
+    );
+    expect(edit).toMatchObject({ status: 400, fieldErrors: { detail: ["account:errors.required"], city: ["account:errors.required"] }, values: { detail: " ", province: "吉林省" } });
+    expect(await prisma.address.findUniqueOrThrow({ where: { id } })).toMatchObject({ detail: "红旗街 1 号", city: "长春市" });
   });
 
   it("says so when the address book is full", async () => {
@@ -167,8 +177,10 @@ describe("address pages", () => {
     for (let i = 0; i < MAX_ADDRESSES; i++) await add(owner.id, `${i} 号`);
     const cookie = await cookieFor(owner);
     const fields = { intent: "create", recipient: "张伟", mobile: "13800010001", province: "吉林省", city: "长春市", district: "朝阳区", detail: "再一个" };
-    const { status, body } = unwrap(await addressesPage.action({ request: post("/account/addresses", cookie, fields), params: {}, context: {} }));
+    const { status, formError, values } = refusal(await addressesPage.action({ request: post("/account/addresses", cookie, fields), params: {}, context: {} }));
     expect(status).toBe(400);
-    expect(body.formError).toBe("account:errors.addressLimit");
+    expect(formError).toBe("account:errors.addressLimit");
+    expect(values).toMatchObject({ detail: "再一个" });
+    expect(await prisma.address.count()).toBe(MAX_ADDRESSES);
   });
 });

@@ -10,7 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { openTotpSecret } from "~/utils/second-factor-crypto.server";
 import { cookieFor, createUserWithRole, enrolAdmin } from "../support/admin-fixtures";
-import { cookiePair, post, request, thrown, unwrap } from "../support/routes";
+import { cookiePair, post, refusal, request, thrown, unwrap } from "../support/routes";
 import { DEMO_TOTP_SECRET } from "../support/totp";
 
 const PASSWORD = "office-password-2026";
@@ -33,13 +33,16 @@ async function passwordStep(username: string, password = PASSWORD) {
   return { location: response.headers.get("Location"), cookie: cookiePair(response.headers.get("Set-Cookie")) };
 }
 
+/** The second step's answer: the message at the code field (never the code typed back), or the recovery codes, or a redirect. */
 async function sendCode(cookie: string, code: string, intent: "verify" | "enrol" = "verify") {
   try {
     const result = await secondFactorAction(args(post("/login/second-factor?redirectTo=%2Fadmin", cookie, { intent, code })));
-    return unwrap<{ error: string | null; recoveryCodes: string[] | null }>(result);
+    const { status, fieldErrors, values, body } = refusal<{ recoveryCodes: string[] | null }>(result);
+    expect(values).not.toHaveProperty("code");
+    return { status, error: fieldErrors.code?.[0] ?? null, recoveryCodes: body.recoveryCodes, headers: unwrap(result).headers };
   } catch (error) {
     if (!(error instanceof Response)) throw error;
-    return { status: error.status, body: { error: null, recoveryCodes: null }, headers: error.headers };
+    return { status: error.status, error: null, recoveryCodes: null, headers: error.headers };
   }
 }
 
@@ -105,7 +108,7 @@ describe("an enrolled administrator signs in with a password and then a code", (
     const again = await passwordStep("office-b");
     const replay = await sendCode(again.cookie, code);
     expect(replay.status).toBe(400);
-    expect(replay.body.error).toBe("replayed");
+    expect(replay.error).toBe("secondFactor:replayed");
     expect(await reachesAdmin(again.cookie)).toBe(false);
 
     nextStep();
@@ -115,15 +118,29 @@ describe("an enrolled administrator signs in with a password and then a code", (
   it("wrong codes count toward the account's sign-in limit, a right password does not clear them, and then even the right code is refused", async () => {
     const admin = await enrolledAdmin("office-c");
     const first = await passwordStep("office-c");
-    for (const code of ["000000", "111111", "222222"]) expect((await sendCode(first.cookie, code)).body.error).toBe("invalid");
+    for (const code of ["000000", "111111", "222222"]) expect((await sendCode(first.cookie, code)).error).toBe("secondFactor:invalid");
     // Typing the right password again does not buy more guesses.
     const second = await passwordStep("office-c");
-    for (const code of ["333333", "444444"]) expect((await sendCode(second.cookie, code)).body.error).toBe("invalid");
+    for (const code of ["333333", "444444"]) expect((await sendCode(second.cookie, code)).error).toBe("secondFactor:invalid");
     const locked = await sendCode(second.cookie, await codeNow());
     expect(locked.status).toBe(429);
-    expect(locked.body.error).toBe("rateLimited");
+    expect(locked.error).toBe("secondFactor:rateLimited");
     expect(await signIn("office-c", PASSWORD, "10.0.0.2")).toMatchObject({ ok: false, reason: "rate-limited" });
     expect(await prisma.session.count({ where: { userId: admin.id } })).toBe(0);
+  });
+
+  it("an empty code or the other step's form is refused at the code field, counting no attempt", async () => {
+    await enrolledAdmin("office-j");
+    const step1 = await passwordStep("office-j");
+    for (let i = 0; i < 5; i++) {
+      const empty = await sendCode(step1.cookie, "  ");
+      expect(empty).toMatchObject({ status: 400, error: "common:errors.required" });
+    }
+    const otherStep = await sendCode(step1.cookie, await codeNow(), "enrol");
+    expect(otherStep).toMatchObject({ status: 400, error: "secondFactor:invalid" });
+    expect(await reachesAdmin(step1.cookie)).toBe(false);
+    nextStep();
+    expect((await sendCode(step1.cookie, await codeNow())).status).toBe(302);
   });
 });
 
@@ -148,10 +165,10 @@ describe("enrolment, required in production", () => {
     expect(stored.totpEnabledAt).toBeNull();
     expect(stored.totpSecret).not.toContain(page.enrolment.secret);
 
-    expect((await sendCode(step1.cookie, "123456", "enrol")).body.error).toBe("invalid");
+    expect((await sendCode(step1.cookie, "123456", "enrol")).error).toBe("secondFactor:invalid");
     const done = await sendCode(step1.cookie, await codeNow(page.enrolment.secret), "enrol");
     expect(done.status).toBe(200);
-    const codes = done.body.recoveryCodes!;
+    const codes = done.recoveryCodes!;
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     expect(await reachesAdmin(cookiePair(done.headers.get("Set-Cookie")))).toBe(true);
@@ -177,7 +194,7 @@ describe("enrolment, required in production", () => {
     const admin = await createUserWithRole("office-f", "ADMIN", PASSWORD);
     const step1 = await passwordStep("office-f");
     const { enrolment } = (await secondFactorLoader(args(request("/login/second-factor", step1.cookie)))) as { enrolment: { secret: string } };
-    const codes = (await sendCode(step1.cookie, await codeNow(enrolment.secret), "enrol")).body.recoveryCodes!;
+    const codes = (await sendCode(step1.cookie, await codeNow(enrolment.secret), "enrol")).recoveryCodes!;
 
     const lostPhone = await passwordStep("office-f");
     const used = await sendCode(lostPhone.cookie, codes[3]!.toUpperCase().replace(/-/g, " "));
@@ -186,7 +203,7 @@ describe("enrolment, required in production", () => {
     expect(JSON.parse(audit.details)).toEqual({ left: 9 });
 
     const again = await passwordStep("office-f");
-    expect((await sendCode(again.cookie, codes[3]!)).body.error).toBe("invalid");
+    expect((await sendCode(again.cookie, codes[3]!)).error).toBe("secondFactor:invalid");
     expect(await reachesAdmin(again.cookie)).toBe(false);
   });
 });
@@ -204,7 +221,9 @@ it("a signed-in administrator without an authenticator (setting off) enrols on t
   const cookie = await cookieFor(admin);
   const page = (await ownPageLoader(args(request("/admin/second-factor", cookie)))) as { enrolledAt: Date | null; enrolment: { secret: string } };
   expect(page.enrolledAt).toBeNull();
-  expect(unwrap(await ownPageAction(args(post("/admin/second-factor", cookie, { code: "000000" })))).status).toBe(400);
+  const wrong = refusal(await ownPageAction(args(post("/admin/second-factor", cookie, { intent: "enrol", code: "000000" }))));
+  expect(wrong).toMatchObject({ status: 400, fieldErrors: { code: ["secondFactor:invalid"] }, values: { intent: "enrol" } });
+  expect(wrong.values).not.toHaveProperty("code");
   const done = unwrap<{ recoveryCodes: string[] }>(await ownPageAction(args(post("/admin/second-factor", cookie, { code: await codeNow(page.enrolment.secret) }))));
   expect(done.body.recoveryCodes).toHaveLength(10);
   expect(await ownPageLoader(args(request("/admin/second-factor", cookie)))).toMatchObject({ recoveryCodesLeft: 10, enrolment: null });

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { RegisterSchema } from "~/models/account-schema";
 import { registerWithCode, requestRegistrationCode } from "~/models/registration.server";
-import { importRoster, parseRosterFile, previewRoster } from "~/models/roster.server";
+import { importRoster, MAX_ROSTER_BYTES, parseRosterFile, previewRoster } from "~/models/roster.server";
 import { getUserBySession, signIn } from "~/models/user.server";
 import * as rosterPage from "~/routes/admin.roster";
 import * as outboxPage from "~/routes/admin.outbox";
@@ -14,7 +14,7 @@ import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { cookieFor, createUserWithRole } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
-import { request, thrown, unwrap } from "../support/routes";
+import { refusal, request, thrown, unwrap } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -131,7 +131,7 @@ describe("the roster file", () => {
     expect(await prisma.organisationMember.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ suspendedAt: null });
   });
 
-  it("the admin page previews an upload and imports only on confirm; the outbox page is for administrators", async () => {
+  it("the admin page previews an upload and imports only on confirm", async () => {
     const admin = await createUserWithRole("office", "ADMIN");
     const cookie = await cookieFor({ username: "office", password: "correct horse battery" });
     const form = new FormData();
@@ -150,6 +150,31 @@ describe("the roster file", () => {
     expect(done.headers.get("Location")).toBe("/admin/roster?added=1&changed=0&left=0&signedOut=0");
     expect(await prisma.auditLog.count({ where: { action: "roster.import", userId: admin.id } })).toBe(1);
 
+    await createUserWithRole("E77777", "EMPLOYEE");
+    const employee = await cookieFor({ username: "E77777", password: "correct horse battery" });
+    expect((await thrown(outboxPage.loader({ request: request("/admin/outbox", employee), params: {}, context: {} }))).status).toBe(403);
+  });
+
+  it("the admin page reads the upload as a stream with limits: too large, no file, or a confirm without the previewed file import nothing", async () => {
+    await createUserWithRole("office", "ADMIN");
+    const cookie = await cookieFor({ username: "office", password: "correct horse battery" });
+    const send = async (fields: Record<string, string | File>) => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.set(name, value);
+      return unwrap<{ stage: string; problems: { message: string; params?: Record<string, number> }[] }>(
+        await rosterPage.action({ request: request("/admin/roster", cookie, { method: "POST", body }), params: {}, context: {} }),
+      );
+    };
+    const huge = new Uint8Array(MAX_ROSTER_BYTES + 1).fill(0x41);
+    const tooLarge = await send({ intent: "preview", file: new File([huge], "roster.csv", { type: "text/csv" }) });
+    expect(tooLarge).toMatchObject({ status: 413, body: { stage: "errors", problems: [{ message: "common:upload.fileTooLarge", params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } }] } });
+    expect(await send({ intent: "preview" })).toMatchObject({ status: 400, body: { problems: [{ message: "admin:roster.file.empty" }] } });
+    expect(await send({ intent: "confirm", fileName: "roster.csv" })).toMatchObject({ status: 400, body: { problems: [{ message: "admin:roster.file.empty" }] } });
+    expect(await prisma.rosterEntry.count()).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "roster.import" } })).toBe(0);
+  });
+
+  it("the outbox page is for administrators", async () => {
     await createUserWithRole("E77777", "EMPLOYEE");
     const employee = await cookieFor({ username: "E77777", password: "correct horse battery" });
     expect((await thrown(outboxPage.loader({ request: request("/admin/outbox", employee), params: {}, context: {} }))).status).toBe(403);
@@ -244,10 +269,20 @@ describe("registration by the roster and a one-time code", () => {
   });
 
   it("registers through the two-step form and signs the person in", async () => {
+    // A 工号 that cannot be one is refused at its field before anything is asked of the roster.
+    const typo = refusal(await registerPage.action({ request: form("/register", { intent: "code", employeeNo: "E-1", name: "李娜" }), params: {}, context: {} }));
+    expect(typo).toMatchObject({ status: 400, fieldErrors: { employeeNo: ["account:errors.employeeNo"] }, values: { employeeNo: "E-1", name: "李娜" }, body: { stage: "identify" } });
+    expect(await prisma.verificationCode.count()).toBe(0);
+
     const step1 = unwrap<{ stage: string; sent: boolean }>(
       await registerPage.action({ request: form("/register", { intent: "code", employeeNo: "e10002", name: "李娜" }), params: {}, context: {} }),
     );
     expect(step1.body).toMatchObject({ stage: "code", sent: true });
+    // Asking again within the minute, from the second step: 429 with the minutes to wait, still on the second step.
+    const resend = refusal<{ stage: string; minutes: number }>(
+      await registerPage.action({ request: form("/register", { intent: "resend", employeeNo: "E10002", name: "李娜" }), params: {}, context: {} }),
+    );
+    expect(resend).toMatchObject({ status: 429, formError: "account:register.rateLimited", values: { employeeNo: "E10002", name: "李娜" }, body: { stage: "code", minutes: 1 } });
     const code = (await codeSentTo("13800010002"))!;
     const response = await thrown(
       registerPage.action({ request: form("/register", { employeeNo: "E10002", code, password: PASSWORD, confirmPassword: PASSWORD, redirectTo: "/%09/evil.example" }), params: {}, context: {} }),

@@ -1,30 +1,26 @@
 import { useTranslation } from "react-i18next";
-import { CheckboxField, TextField, type Errors } from "~/components/admin/form-fields";
+import { CheckboxField, TextField } from "~/components/admin/form-fields";
+import type { AddressSchema } from "~/models/account-schema";
+import type { useHallForm } from "~/utils/form";
 
-/** The fields of a delivery address, shared by the add and edit forms; values are the text last typed. */
-export function AddressFields({ values, errors, isCurrentDefault }: { values: Record<string, string>; errors: Errors; isCurrentDefault?: boolean }) {
+type AddressFormFields = ReturnType<typeof useHallForm<typeof AddressSchema>>[1];
+
+/** The fields of a delivery address, shared by the add and edit forms (AddressSchema). */
+export function AddressFields({ fields, isCurrentDefault }: { fields: AddressFormFields; isCurrentDefault?: boolean }) {
   const { t } = useTranslation("account");
-  const field = (name: string, extra: { hint?: string; autoComplete?: string } = {}) => ({
-    name,
-    label: t(`addresses.${name}`),
-    required: true,
-    defaultValue: values[name] ?? "",
-    errors,
-    ...extra,
-  });
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField {...field("recipient", { autoComplete: "name" })} />
-      <TextField {...field("mobile", { autoComplete: "tel" })} type="tel" inputMode="numeric" />
-      <TextField {...field("province", { hint: t("addresses.provinceHint"), autoComplete: "address-level1" })} />
-      <TextField {...field("city", { hint: t("addresses.cityHint"), autoComplete: "address-level2" })} />
-      <TextField {...field("district", { hint: t("addresses.districtHint"), autoComplete: "address-level3" })} />
-      <TextField {...field("detail", { hint: t("addresses.detailHint"), autoComplete: "street-address" })} className="sm:col-span-2" />
+      <TextField field={fields.recipient} label={t("addresses.recipient")} autoComplete="name" />
+      <TextField field={fields.mobile} label={t("addresses.mobile")} autoComplete="tel" type="tel" inputMode="numeric" />
+      <TextField field={fields.province} label={t("addresses.province")} hint={t("addresses.provinceHint")} autoComplete="address-level1" />
+      <TextField field={fields.city} label={t("addresses.city")} hint={t("addresses.cityHint")} autoComplete="address-level2" />
+      <TextField field={fields.district} label={t("addresses.district")} hint={t("addresses.districtHint")} autoComplete="address-level3" />
+      <TextField field={fields.detail} label={t("addresses.detail")} hint={t("addresses.detailHint")} autoComplete="street-address" className="sm:col-span-2" />
       <div className="sm:col-span-2">
         {isCurrentDefault ? (
           <p className="text-sm text-stone-700">{t("addresses.isDefaultLocked")}</p>
         ) : (
-          <CheckboxField name="isDefault" label={t("addresses.isDefault")} defaultChecked={values.isDefault === "on"} />
+          <CheckboxField field={fields.isDefault} label={t("addresses.isDefault")} />
         )}
       </div>
     </div>

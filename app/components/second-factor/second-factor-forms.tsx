@@ -1,34 +1,37 @@
+import { getFormProps, getInputProps, type FieldMetadata } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SecondFactorCodeSchema } from "~/models/second-factor-schema";
+import { useHallForm, type FormReply } from "~/utils/form";
 
-/** The one code field of both steps, with its error beside it. */
-export function CodeField({ label, hint, error, minutes }: { label: string; hint?: string; error?: string | null; minutes?: number }) {
+/** What the action answered about the code: the form's reply, and the minutes of a lock-out. */
+export type CodeReply = { lastResult?: FormReply | null; minutes?: number };
+
+/** The one code field of both steps, its error beside it and announced (the form has nothing else to fix). */
+function CodeField({ field, label, hint, minutes }: { field: FieldMetadata<string, Record<string, unknown>, string[]>; label: string; hint?: string; minutes?: number }) {
   const { t } = useTranslation("secondFactor");
-  const describedBy = [hint ? "code-hint" : null, error ? "code-error" : null].filter(Boolean).join(" ") || undefined;
+  const hintId = `${field.id}-hint`;
+  const { key, ...inputProps } = getInputProps(field, { type: "text", ariaDescribedBy: hint ? hintId : undefined });
+  const error = field.errors?.[0];
   return (
     <div>
-      <label htmlFor="code" className="block text-sm font-medium">
+      <label htmlFor={field.id} className="block text-sm font-medium">
         {label}
       </label>
       {hint ? (
-        <p id="code-hint" className="mt-0.5 text-xs text-stone-600">
+        <p id={hintId} className="mt-0.5 text-xs text-stone-600">
           {hint}
         </p>
       ) : null}
       <input
-        id="code"
-        name="code"
-        type="text"
+        key={key}
+        {...inputProps}
         autoComplete="one-time-code"
         autoFocus
-        required
-        maxLength={20}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="mt-1 w-full rounded border border-stone-300 px-3 py-2 font-mono tracking-widest"
+        className="mt-1 w-full rounded border border-stone-300 px-3 py-2 font-mono tracking-widest aria-[invalid=true]:border-red-700"
       />
       {error ? (
-        <p id="code-error" role="alert" className="mt-1 text-sm text-red-700">
+        <p id={field.errorId} role="alert" className="mt-1 text-sm text-red-700">
           {t(error, { minutes })}
         </p>
       ) : null}
@@ -50,8 +53,9 @@ function SubmitButton({ label }: { label: string }) {
 }
 
 /** QR code + manual key, then a first code to confirm. */
-export function EnrolmentForm({ qrCode, secret, error, minutes }: { qrCode: string; secret: string; error?: string | null; minutes?: number }) {
+export function EnrolmentForm({ qrCode, secret, lastResult, minutes }: { qrCode: string; secret: string } & CodeReply) {
   const { t } = useTranslation("secondFactor");
+  const [form, fields] = useHallForm(SecondFactorCodeSchema, { id: "second-factor-enrol", lastResult });
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("enrolTitle")}</h1>
@@ -61,9 +65,9 @@ export function EnrolmentForm({ qrCode, secret, error, minutes }: { qrCode: stri
       <p className="mt-1 select-all break-all rounded bg-stone-100 p-2 font-mono text-sm" data-testid="manual-key">
         {secret.match(/.{1,4}/g)?.join(" ")}
       </p>
-      <Form method="post" className="mt-6 space-y-4" noValidate>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="enrol" />
-        <CodeField label={t("enrolCode")} error={error} minutes={minutes} />
+        <CodeField field={fields.code} label={t("enrolCode")} minutes={minutes} />
         <SubmitButton label={t("enrolSubmit")} />
       </Form>
     </>
@@ -90,15 +94,16 @@ export function RecoveryCodes({ codes, continueTo }: { codes: string[]; continue
 }
 
 /** The sign-in's second step for an enrolled account. */
-export function VerifyForm({ error, minutes }: { error?: string | null; minutes?: number }) {
+export function VerifyForm({ lastResult, minutes }: CodeReply) {
   const { t } = useTranslation("secondFactor");
+  const [form, fields] = useHallForm(SecondFactorCodeSchema, { id: "second-factor-verify", lastResult });
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-3 text-sm text-stone-700">{t("intro")}</p>
-      <Form method="post" className="mt-6 space-y-4" noValidate>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="verify" />
-        <CodeField label={t("code")} hint={t("codeHint")} error={error} minutes={minutes} />
+        <CodeField field={fields.code} label={t("code")} hint={t("codeHint")} minutes={minutes} />
         <SubmitButton label={t("submit")} />
       </Form>
       <p className="mt-6 text-sm">
