@@ -56,8 +56,8 @@ const optionalId = (message: string) =>
     });
 
 /**
- * The checkout form. `buy` and `quantity` come with 立即购买 (the product page's one product); without
- * them the order is the buyer's cart.
+ * The checkout form. `buyNow` (buyNow.productId, buyNow.quantity) comes with 立即购买, the product page's
+ * one product; without it the order is the buyer's cart.
  */
 export const CheckoutSchema = z
   .object({
@@ -67,8 +67,7 @@ export const CheckoutSchema = z
     addressId: optionalId("orders:errors.address"),
     pickupPointId: optionalId("orders:errors.pickupPoint"),
     note: z.string().trim().max(MAX_NOTE_LENGTH, "orders:errors.noteTooLong").default(""),
-    buy: optionalId("orders:errors.unknownProduct"),
-    quantity: quantity.optional(),
+    buyNow: BuyNowSchema.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.method === "DELIVERY" && value.addressId === undefined) {
@@ -77,11 +76,7 @@ export const CheckoutSchema = z
     if (value.method === "PICKUP" && value.pickupPointId === undefined) {
       ctx.addIssue({ code: "custom", path: ["pickupPointId"], message: "orders:errors.pickupPoint" });
     }
-    if (value.buy !== undefined && value.quantity === undefined) {
-      ctx.addIssue({ code: "custom", path: ["quantity"], message: "orders:errors.quantity" });
-    }
-  })
-  .transform(({ buy, quantity, ...rest }) => ({ ...rest, buyNow: buy !== undefined && quantity !== undefined ? { productId: buy, quantity } : null }));
+  });
 export type CheckoutInput = z.infer<typeof CheckoutSchema>;
 
 /** The buttons of a buyer's own order. */

@@ -137,7 +137,8 @@ export default function Checkout() {
   // The note's length limit, its hint and its error, wired by Conform.
   const { key: noteKey, ...noteProps } = getTextareaProps(fields.note, { ariaDescribedBy: noteHintId });
   // Hidden fields (the form's key, 立即购买's product) only fail on a stale or altered page.
-  const hiddenError = fields.checkoutKey.errors?.[0] ?? fields.buy.errors?.[0] ?? fields.quantity.errors?.[0];
+  const buyNowFields = fields.buyNow.getFieldset();
+  const hiddenError = fields.checkoutKey.errors?.[0] ?? Object.values(fields.buyNow.allErrors)[0]?.[0];
 
   if (cart.lines.length === 0) {
     return (
@@ -201,8 +202,8 @@ export default function Checkout() {
           <input type="hidden" name={fields.cartFingerprint.name} value={cart.fingerprint} />
           {buyNow ? (
             <>
-              <input type="hidden" name={fields.buy.name} value={buyNow.productId} />
-              <input type="hidden" name={fields.quantity.name} value={buyNow.quantity} />
+              <input type="hidden" name={buyNowFields.productId.name} value={buyNow.productId} />
+              <input type="hidden" name={buyNowFields.quantity.name} value={buyNow.quantity} />
             </>
           ) : null}
           <fieldset aria-describedby={fields.method.errors ? fields.method.errorId : undefined}>
