@@ -62,6 +62,14 @@ test.describe("an employee buying from the hall", () => {
     await page.goto("/cart");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("购物车");
     await expect(page.getByTestId("cart-line")).toHaveCount(1);
+    // A quantity the cart's schema refuses is explained beside the line's field; the cart keeps its 2.
+    const quantity = page.getByTestId("cart-line").getByRole("spinbutton");
+    await quantity.fill("0");
+    await page.getByTestId("cart-line").getByRole("button", { name: "更新" }).click();
+    await expect(quantity).toHaveAttribute("aria-invalid", "true");
+    await expect(quantity).toHaveAccessibleDescription("数量须为 1 到 999 之间的整数");
+    await expect(quantity).toHaveValue("0");
+    await expect(cartCount(page)).toHaveText("2");
     await expectNoSeriousA11yViolations(page);
     await expectFitsPhone(page);
 
