@@ -102,8 +102,9 @@ export default function AdminOrder() {
   const [shipForm, shipFields] = useHallForm(ShipSchema, { id: "ship", lastResult: lastResultFor("ship") });
   const [refundForm, refundFields] = useHallForm(RefundSchema, { id: "refund", lastResult: lastResultFor("refund") });
   const [cancelForm, cancelFields] = useHallForm(CancelSchema, { id: "cancel", lastResult: lastResultFor("cancel") });
-  // A refusal of a whole form (or of a forged intent) is shown once, at the top.
-  const refusal = actionData?.result.error?.[""]?.[0] ?? actionData?.result.error?.intent?.[0];
+  // A refusal of a whole form, or of a hidden field (a forged intent, an expired refund key), is shown once, at the top.
+  const errors = actionData?.result.error;
+  const refusal = errors?.[""]?.[0] ?? errors?.intent?.[0] ?? errors?.idempotencyKey?.[0];
   const left = order.totalFen - order.refundedFen;
   // CONFIRMED: an organisation's order on terms, shipped before its bank transfer (ADR 012).
   const canShip = order.status === "PAID" || order.status === "CONFIRMED";

@@ -4,8 +4,10 @@ import type { action as cartAction } from "~/routes/cart";
 import { CartErrorText, readCartAnswer } from "./cart-message";
 
 /**
- * The product page's form (a plain form: the /cart action checks it with the cart's schema, ADR 033): 加入购物车 posts to the one /cart action and stays on the page; 立即购买
+ * The product page's form: 加入购物车 posts to the one /cart action and stays on the page; 立即购买
  * goes on to checkout with this product alone. On phones it is a bar fixed to the bottom of the screen.
+ * A plain form: nothing here needs checking as it is typed, and the action checks the quantity with the
+ * cart's schema (ADR 033), so the product page does not load the form library.
  */
 export function AddToCartForm({ productId, stock, price }: { productId: number; stock: number; price?: React.ReactNode }) {
   const { t } = useTranslation("orders");
