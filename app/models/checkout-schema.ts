@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { parseYuanToFen } from "~/utils/money";
 
 /**
- * Forms of the cart, checkout and order pages, shared by server and browser. Messages are i18n keys
- * in the orders namespace. The browser sends product ids and quantities only, never prices.
+ * Forms of the cart, checkout and order pages, shared by server and browser (ADR 033). Messages are
+ * i18n keys in the orders namespace. The browser sends product ids and quantities only, never prices.
  */
 export const MAX_CART_QUANTITY = 999;
 export const MAX_NOTE_LENGTH = 200;
-export const cartIntents = ["add", "set-quantity", "remove"] as const;
-export type CartIntent = (typeof cartIntents)[number];
 
 // Digits only and short: "-1", "1.5", "1e3", " 2 " and 10 kB strings are refused before any number is made.
 const id = (message: string) =>
@@ -23,19 +22,22 @@ const quantity = z
   .transform(Number)
   .refine((n) => n >= 1 && n <= MAX_CART_QUANTITY, "orders:errors.quantity");
 
-export const CartActionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("add"), productId: id("orders:errors.unknownProduct"), quantity }),
-    z.object({ intent: z.literal("set-quantity"), productId: id("orders:errors.unknownProduct"), quantity }),
-    z.object({ intent: z.literal("remove"), productId: id("orders:errors.unknownProduct") }),
-  ],
-  { error: "orders:errors.intent" },
-);
+const productId = id("orders:errors.unknownProduct");
+const add = z.object({ intent: z.literal("add"), productId, quantity });
+const setQuantity = z.object({ intent: z.literal("set-quantity"), productId, quantity });
+const remove = z.object({ intent: z.literal("remove"), productId });
+
+/** A change to the cart: what cart.server's changeCart applies. */
+export const CartActionSchema = z.discriminatedUnion("intent", [add, setQuantity, remove], { error: "orders:errors.intent" });
 export type CartAction = z.infer<typeof CartActionSchema>;
 
 /** 立即购买: one product and how many, straight to checkout (the cart is left as it is). */
-export const BuyNowSchema = z.object({ productId: id("orders:errors.unknownProduct"), quantity });
+export const BuyNowSchema = z.object({ productId, quantity });
+
+/** Every form the one /cart action takes, chosen by the button's intent: a cart change, or 立即购买. */
+export const CartFormSchema = z.discriminatedUnion("intent", [add, setQuantity, remove, BuyNowSchema.extend({ intent: z.literal("buy-now") })], {
+  error: "orders:errors.intent",
+});
 
 export const deliveryMethods = ["DELIVERY", "PICKUP"] as const;
 
@@ -53,6 +55,10 @@ const optionalId = (message: string) =>
       return Number(v);
     });
 
+/**
+ * The checkout form. `buyNow` (buyNow.productId, buyNow.quantity) comes with 立即购买, the product page's
+ * one product; without it the order is the buyer's cart.
+ */
 export const CheckoutSchema = z
   .object({
     checkoutKey: z.string("orders:errors.checkoutKey").regex(/^[A-Za-z0-9-]{16,64}$/, "orders:errors.checkoutKey"),
@@ -61,6 +67,7 @@ export const CheckoutSchema = z
     addressId: optionalId("orders:errors.address"),
     pickupPointId: optionalId("orders:errors.pickupPoint"),
     note: z.string().trim().max(MAX_NOTE_LENGTH, "orders:errors.noteTooLong").default(""),
+    buyNow: BuyNowSchema.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.method === "DELIVERY" && value.addressId === undefined) {
@@ -72,40 +79,46 @@ export const CheckoutSchema = z
   });
 export type CheckoutInput = z.infer<typeof CheckoutSchema>;
 
-/** An administrator's actions on one order; each form carries its intent. */
-export const AdminOrderActionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("ship"),
-      carrier: z.string("orders:errors.required").trim().min(1, "orders:errors.required").max(40, "orders:errors.tooLong"),
-      trackingNumber: z
-        .string("orders:errors.required")
-        .trim()
-        .min(1, "orders:errors.required")
-        .max(40, "orders:errors.tooLong")
-        .regex(/^[A-Za-z0-9-]+$/, "orders:errors.trackingFormat"),
-    }),
-    z.object({ intent: z.literal("deliver") }),
-    z.object({
-      intent: z.literal("refund"),
-      // Yuan text as typed; the route turns it into fen with parseYuanToFen.
-      amount: z.string("orders:errors.required").trim().min(1, "orders:errors.required").max(20, "orders:errors.amountFormat"),
-      reason: z.string("orders:errors.required").trim().min(1, "orders:errors.required").max(200, "orders:errors.tooLong"),
-      idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, "orders:errors.formExpired"),
-    }),
-    z.object({
-      intent: z.literal("cancel"),
-      reason: z.string("orders:errors.required").trim().min(1, "orders:errors.required").max(200, "orders:errors.tooLong"),
-    }),
-  ],
-  { error: "orders:errors.intent" },
-);
-export type AdminOrderAction = z.infer<typeof AdminOrderActionSchema>;
+/** The buttons of a buyer's own order. */
+export const OrderIntentSchema = z.object({ intent: z.enum(["pay", "cancel"], "orders:errors.intent") });
 
-/** The first problem of each field as { field: [message] }, the shape the forms show next to their fields. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= [issue.message];
-  return errors;
-}
+// An empty field says only that it is required, not also that its format is wrong.
+const requiredText = (max: number) =>
+  z.string("orders:errors.required").trim().min(1, { error: "orders:errors.required", abort: true }).max(max, "orders:errors.tooLong");
+
+/** Yuan as typed ("12.50") → integer fen, more than zero; how much is left to refund only the server knows. */
+const refundAmount = z
+  .string("orders:errors.required")
+  .trim()
+  .min(1, { error: "orders:errors.required", abort: true })
+  .max(20, { error: "orders:errors.amountFormat", abort: true })
+  .transform((text, ctx) => {
+    const fen = parseYuanToFen(text);
+    if (fen === null) {
+      ctx.addIssue({ code: "custom", message: "orders:errors.amountFormat" });
+      return z.NEVER;
+    }
+    if (fen <= 0) {
+      ctx.addIssue({ code: "custom", message: "orders:errors.amountPositive" });
+      return z.NEVER;
+    }
+    return fen;
+  });
+
+/** An administrator's forms on one order; each carries its intent. */
+export const ShipSchema = z.object({
+  intent: z.literal("ship"),
+  carrier: requiredText(40),
+  trackingNumber: requiredText(40).regex(/^[A-Za-z0-9-]+$/, "orders:errors.trackingFormat"),
+});
+export const DeliverSchema = z.object({ intent: z.literal("deliver") });
+export const RefundSchema = z.object({
+  intent: z.literal("refund"),
+  amount: refundAmount,
+  reason: requiredText(200),
+  idempotencyKey: z.string("orders:errors.formExpired").regex(/^[A-Za-z0-9-]{16,64}$/, "orders:errors.formExpired"),
+});
+export const CancelSchema = z.object({ intent: z.literal("cancel"), reason: requiredText(200) });
+
+export const AdminOrderActionSchema = z.discriminatedUnion("intent", [ShipSchema, DeliverSchema, RefundSchema, CancelSchema], { error: "orders:errors.intent" });
+export type AdminOrderAction = z.infer<typeof AdminOrderActionSchema>;

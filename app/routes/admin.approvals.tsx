@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -8,13 +8,15 @@ import { DateTime } from "~/components/admin/date-time";
 import { FormError, Notice, SubmitButton } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { cancelApproval, confirmApproval, listApprovals, refundConfirmAboveFen, rejectApproval } from "~/models/admin-approval.server";
-import { formText } from "~/models/product-schema";
 import type { WordingHandle } from "~/i18n";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
+import { replyMessage } from "~/utils/form-reply";
 import { useLanguage } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
 
-export const handle: WordingHandle = { i18n: ["admin"] };
+export const handle: WordingHandle = { i18n: ["admin", "account"] };
 
 export const meta: MetaFunction = () => [{ title: "待复核操作 · 管理后台" }];
 
@@ -23,17 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...(await listApprovals()), adminId: admin.id, thresholdFen: refundConfirmAboveFen() };
 }
 
-const DecisionSchema = z.object({ intent: z.enum(["confirm", "reject", "cancel"]), approvalId: z.coerce.number().int().positive() });
+// The buttons of one request: which decision, on which request (a forged id is as unknown as a gone one).
+const DecisionSchema = z.object({
+  intent: z.enum(["confirm", "reject", "cancel"], "common:errors.invalid"),
+  approvalId: z
+    .string("admin:approvals.errors.not-found")
+    .regex(/^\d{1,9}$/, "admin:approvals.errors.not-found")
+    .transform(Number)
+    .refine((n) => n > 0, "admin:approvals.errors.not-found"),
+});
 const doneOf = { confirm: "confirmed", reject: "rejected", cancel: "cancelled" } as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = DecisionSchema.safeParse(formText(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const { intent, approvalId } = parsed.data;
+  const submission = parseForm(await request.formData(), DecisionSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { intent, approvalId } = submission.value;
   const decide = { confirm: confirmApproval, reject: rejectApproval, cancel: cancelApproval }[intent];
   const result = await decide(approvalId, admin.id);
-  if (!result.ok) return data({ approvalId, error: `admin:approvals.errors.${result.reason}` }, { status: result.reason === "own-request" || result.reason === "not-asker" ? 403 : 409 });
+  if (!result.ok) {
+    return refuse(submission, { formError: `admin:approvals.errors.${result.reason}` }, { status: result.reason === "own-request" || result.reason === "not-asker" ? 403 : 409 });
+  }
   throw redirect(`/admin/approvals?done=${doneOf[intent]}`);
 }
 
@@ -52,7 +64,7 @@ export default function Approvals() {
       <h1 className="text-2xl font-semibold">{t("approvals.title")}</h1>
       <p className="text-sm text-stone-700">{t("approvals.intro", { threshold: formatFen(thresholdFen, locale) })}</p>
       {done && !actionData && (done === "confirmed" || done === "rejected" || done === "cancelled") ? <Notice>{t(`approvals.done.${done}`)}</Notice> : null}
-      {actionData?.error ? <FormError message={actionData.error} /> : null}
+      <FormError message={replyMessage(actionData?.result)} />
       <h2 className="text-lg font-semibold">{t("approvals.waitingList")}</h2>
       {pending.length === 0 ? (
         <p>{t("approvals.none")}</p>

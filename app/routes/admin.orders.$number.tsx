@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/admin/date-time";
@@ -9,13 +10,15 @@ import { OrderSections } from "~/components/orders/order-details";
 import { OrderStatusBadge } from "~/components/orders/order-status";
 import { PendingApprovals } from "~/components/admin/approvals";
 import { cancelOrAsk, pendingApprovalsFor, refundOrAsk } from "~/models/admin-approval.server";
-import { AdminOrderActionSchema, fieldErrorsOf } from "~/models/checkout-schema";
+import { AdminOrderActionSchema, CancelSchema, RefundSchema, ShipSchema } from "~/models/checkout-schema";
 import { getOrderForAdmin, markDelivered, markShipped } from "~/models/order.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { formatFen, parseYuanToFen } from "~/utils/money";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
+import { formatFen } from "~/utils/money";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["admin", "orders"] };
+export const handle: WordingHandle = { i18n: ["admin", "orders", "account"] };
 
 async function findOrder(number: string | undefined) {
   const order = await getOrderForAdmin(number ?? "");
@@ -30,44 +33,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { order, refundKey: randomUUID(), waiting: await pendingApprovalsFor([`Order:${order.id}`]) };
 }
 
-type ActionData = {
-  intent: string | null;
-  fieldErrors: Record<string, string[]>;
-  formError: string | null;
-  errorParams?: Record<string, string | number>;
-  values: Record<string, string>;
-  refundKey?: string;
-};
+type Answered = { intent: string | null; errorParams: Record<string, string | number>; refundKey: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const order = await findOrder(params.number);
-  const form = Object.fromEntries([...(await request.formData())].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.slice(0, 250)]));
-  const fail = (body: Partial<ActionData>, status = 400) =>
-    data<ActionData>({ intent: typeof form.intent === "string" ? form.intent.slice(0, 20) : null, fieldErrors: {}, formError: null, values, ...body }, { status });
-
-  const parsed = AdminOrderActionSchema.safeParse(form);
-  if (!parsed.success) return fail({ fieldErrors: fieldErrorsOf(parsed.error), formError: "admin:common.formHasErrors", refundKey: randomUUID() });
-  const input = parsed.data;
+  const formData = await request.formData();
+  const submission = parseForm(formData, AdminOrderActionSchema);
+  const intent = formData.get("intent");
+  // Which form was answered, and a new refund key: the refund form, shown again, is a new request.
+  const answered: Answered = { intent: typeof intent === "string" ? intent.slice(0, 20) : null, errorParams: {}, refundKey: randomUUID() };
+  if (submission.status !== "success") return refuse(submission, {}, { extra: answered });
+  const input = submission.value;
   const done = (what: string) => redirect(`/admin/orders/${order.number}?done=${what}`);
+  const refused = (formError: string, errorParams: Answered["errorParams"] = {}) => refuse(submission, { formError }, { status: 409, extra: { ...answered, errorParams } });
 
   switch (input.intent) {
     case "ship":
-      if (!(await markShipped(order.id, input.carrier, input.trackingNumber, admin.id))) return fail({ formError: "orders:errors.notShippable" }, 409);
+      if (!(await markShipped(order.id, input.carrier, input.trackingNumber, admin.id))) return refused("orders:errors.notShippable");
       throw done("shipped");
     case "deliver":
-      if (!(await markDelivered(order.id, admin.id))) return fail({ formError: "orders:errors.notDeliverable" }, 409);
+      if (!(await markDelivered(order.id, admin.id))) return refused("orders:errors.notDeliverable");
       throw done("delivered");
     case "refund": {
       const left = order.totalFen - order.refundedFen;
-      const amountFen = parseYuanToFen(input.amount);
-      const refundKey = randomUUID();
-      if (amountFen === null) return fail({ fieldErrors: { amount: ["orders:errors.amountFormat"] }, refundKey });
-      if (amountFen <= 0) return fail({ fieldErrors: { amount: ["orders:errors.amountPositive"] }, refundKey });
-      if (amountFen > left) return fail({ fieldErrors: { amount: ["orders:errors.amountTooMuch"] }, errorParams: { max: formatFen(left) }, refundKey });
+      const max: Answered["errorParams"] = { max: formatFen(left) };
+      if (input.amount > left) return refuse(submission, { fieldErrors: { amount: ["orders:errors.amountTooMuch"] } }, { extra: { ...answered, errorParams: max } });
       // Above REFUND_CONFIRM_ABOVE_FEN the refund waits for a second administrator (ADR 029).
-      const { waiting, result } = await refundOrAsk({ orderId: order.id, orderNumber: order.number, amountFen, reason: input.reason, userId: admin.id, idempotencyKey: input.idempotencyKey });
+      const { waiting, result } = await refundOrAsk({ orderId: order.id, orderNumber: order.number, amountFen: input.amount, reason: input.reason, userId: admin.id, idempotencyKey: input.idempotencyKey });
       if (waiting) throw done("refundAsked");
       if (!result.ok) {
         const message = {
@@ -78,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           "provider-failed": "orders:errors.providerFailed",
           "not-confirmed": "orders:errors.providerFailed",
         }[result.reason];
-        return fail({ formError: message, errorParams: { max: formatFen(left) }, refundKey }, 409);
+        return refused(message, max);
       }
       throw done("refunded");
     }
@@ -86,10 +79,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Cancelling a paid order is a refund: above REFUND_CONFIRM_ABOVE_FEN it waits too (ADR 029).
       const { waiting, result } = await cancelOrAsk({ orderId: order.id, orderNumber: order.number, reason: input.reason, userId: admin.id });
       if (waiting) throw done("cancelAsked");
-      if (!result.ok) return fail({ formError: result.reason === "provider-failed" ? "orders:errors.providerFailed" : "orders:errors.notCancellable" }, 409);
+      if (!result.ok) return refused(result.reason === "provider-failed" ? "orders:errors.providerFailed" : "orders:errors.notCancellable");
       throw done("cancelled");
     }
   }
+}
+
+/** Inside a form, a line saying to fix the marked fields; a refusal of the whole form is shown once, at the top. */
+function fieldsSummary(form: { allErrors: Record<string, string[]> }) {
+  return Object.keys(form.allErrors).some((name) => name !== "") ? "common:form.hasErrors" : null;
 }
 
 export default function AdminOrder() {
@@ -100,10 +98,13 @@ export default function AdminOrder() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const done = params.get("done");
-  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors : undefined);
-  // Field errors get a summary in their own form; other refusals are one alert at the top.
-  const summaryFor = (intent: string) => (actionData?.intent === intent && Object.keys(actionData.fieldErrors).length > 0 ? actionData.formError : null);
-  const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : {});
+  const lastResultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : null);
+  const [shipForm, shipFields] = useHallForm(ShipSchema, { id: "ship", lastResult: lastResultFor("ship") });
+  const [refundForm, refundFields] = useHallForm(RefundSchema, { id: "refund", lastResult: lastResultFor("refund") });
+  const [cancelForm, cancelFields] = useHallForm(CancelSchema, { id: "cancel", lastResult: lastResultFor("cancel") });
+  // A refusal of a whole form, or of a hidden field (a forged intent, an expired refund key), is shown once, at the top.
+  const errors = actionData?.result.error;
+  const refusal = errors?.[""]?.[0] ?? errors?.intent?.[0] ?? errors?.idempotencyKey?.[0];
   const left = order.totalFen - order.refundedFen;
   // CONFIRMED: an organisation's order on terms, shipped before its bank transfer (ADR 012).
   const canShip = order.status === "PAID" || order.status === "CONFIRMED";
@@ -123,9 +124,7 @@ export default function AdminOrder() {
       ) : null}
       {done === "refundAsked" || done === "cancelAsked" ? <Notice>{t("admin:approvals.waiting")}</Notice> : null}
       <PendingApprovals approvals={waiting} />
-      {actionData?.formError && Object.keys(actionData.fieldErrors).length === 0 ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.formError, actionData.errorParams)}</p>
-      ) : null}
+      {refusal ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(refusal, actionData?.errorParams)}</p> : null}
 
       <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-stone-600">{t("adminOrders.buyer")}</dt>
@@ -142,14 +141,15 @@ export default function AdminOrder() {
         <h2 id="actions-title" className="text-lg font-semibold">{t("adminOrders.actions")}</h2>
         {!canShip && !canDeliver && !canRefund && !canCancel ? <p className="text-sm text-stone-700">{t("adminOrders.noActions")}</p> : null}
         {canShip ? (
-          <Form method="post" className="space-y-3" noValidate aria-labelledby="ship-title">
+          <Form method="post" className="space-y-3" aria-labelledby="ship-title" {...getFormProps(shipForm)}>
             <h3 id="ship-title" className={formTitle}>{t("adminOrders.ship")}</h3>
-            <FormError message={summaryFor("ship")} />
+            <input type="hidden" name={shipFields.intent.name} value="ship" />
+            <FormError message={fieldsSummary(shipForm)} />
             <div className="grid gap-3 sm:grid-cols-2">
-              <TextField form="ship" name="carrier" label={t("adminOrders.carrier")} required errors={errorsFor("ship")} defaultValue={valuesFor("ship").carrier} />
-              <TextField form="ship" name="trackingNumber" label={t("adminOrders.trackingNumber")} required errors={errorsFor("ship")} defaultValue={valuesFor("ship").trackingNumber} />
+              <TextField field={shipFields.carrier} label={t("adminOrders.carrier")} />
+              <TextField field={shipFields.trackingNumber} label={t("adminOrders.trackingNumber")} />
             </div>
-            <SubmitButton name="intent" value="ship" busy={busy}>{t("adminOrders.ship")}</SubmitButton>
+            <SubmitButton busy={busy}>{t("adminOrders.ship")}</SubmitButton>
           </Form>
         ) : null}
         {canDeliver ? (
@@ -160,34 +160,32 @@ export default function AdminOrder() {
           </Form>
         ) : null}
         {canRefund ? (
-          <Form method="post" className="space-y-3" noValidate aria-labelledby="refund-title">
+          <Form method="post" className="space-y-3" aria-labelledby="refund-title" {...getFormProps(refundForm)}>
             <h3 id="refund-title" className={formTitle}>{t("adminOrders.refund")}</h3>
-            <FormError message={summaryFor("refund")} />
-            <input type="hidden" name="idempotencyKey" value={actionData?.refundKey ?? refundKey} />
+            <input type="hidden" name={refundFields.intent.name} value="refund" />
+            <FormError message={fieldsSummary(refundForm)} />
+            <input type="hidden" name={refundFields.idempotencyKey.name} value={actionData?.refundKey ?? refundKey} />
             <div className="grid gap-3 sm:grid-cols-2">
               <TextField
-                form="refund"
-                name="amount"
+                field={refundFields.amount}
                 label={t("adminOrders.refundAmount")}
                 hint={t("adminOrders.refundHint", { max: formatFen(left) })}
                 inputMode="decimal"
-                required
-                errors={errorsFor("refund")}
                 errorParams={actionData?.errorParams}
-                defaultValue={valuesFor("refund").amount}
               />
-              <TextField form="refund" name="reason" label={t("adminOrders.refundReason")} required errors={errorsFor("refund")} defaultValue={valuesFor("refund").reason} />
+              <TextField field={refundFields.reason} label={t("adminOrders.refundReason")} />
             </div>
-            <SubmitButton name="intent" value="refund" busy={busy} variant="secondary">{t("adminOrders.refund")}</SubmitButton>
+            <SubmitButton busy={busy} variant="secondary">{t("adminOrders.refund")}</SubmitButton>
           </Form>
         ) : null}
         {canCancel ? (
-          <Form method="post" className="space-y-3" noValidate aria-labelledby="cancel-title">
+          <Form method="post" className="space-y-3" aria-labelledby="cancel-title" {...getFormProps(cancelForm)}>
             <h3 id="cancel-title" className={formTitle}>{t("adminOrders.cancel")}</h3>
             <p className="text-sm text-stone-700">{t("adminOrders.cancelHint")}</p>
-            <FormError message={summaryFor("cancel")} />
-            <TextField form="cancel" name="reason" label={t("adminOrders.cancelReason")} required errors={errorsFor("cancel")} defaultValue={valuesFor("cancel").reason} />
-            <SubmitButton name="intent" value="cancel" busy={busy} variant="danger">{t("adminOrders.cancel")}</SubmitButton>
+            <input type="hidden" name={cancelFields.intent.name} value="cancel" />
+            <FormError message={fieldsSummary(cancelForm)} />
+            <TextField field={cancelFields.reason} label={t("adminOrders.cancelReason")} />
+            <SubmitButton busy={busy} variant="danger">{t("adminOrders.cancel")}</SubmitButton>
           </Form>
         ) : null}
       </section>

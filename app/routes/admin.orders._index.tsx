@@ -7,14 +7,18 @@ import { DateTime } from "~/components/admin/date-time";
 import { Pager } from "~/components/admin/pager";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
+import { FormAlert } from "~/components/orders/field-error";
 import { OrderStatusBadge } from "~/components/orders/order-status";
 import { listOrdersForAdmin } from "~/models/order-admin.server";
 import { orderStatuses } from "~/models/order-transitions";
 import { reconcilePayments } from "~/models/payment-reconciliation.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
+import { replyMessage } from "~/utils/form-reply";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["admin", "orders"] };
+export const handle: WordingHandle = { i18n: ["admin", "orders", "account"] };
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
 
@@ -33,12 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...(await listOrdersForAdmin(filter)), statuses: orderStatuses };
 }
 
+const ReconcileSchema = z.object({ intent: z.literal("reconcile", "orders:errors.intent") });
+
 /** The one action here: ask the payment provider for payments and refunds the hall has not recorded (audited). */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  if ((await request.formData()).get("intent") !== "reconcile") return data({ reconcile: null }, { status: 400 });
+  const submission = parseForm(await request.formData(), ReconcileSchema);
+  if (submission.status !== "success") return refuse(submission, {}, { extra: { reconcile: null } });
   const result = await reconcilePayments({ actorUserId: admin.id });
-  return data({ reconcile: result.ok ? { ok: true as const, found: result.found, applied: result.applied, failed: result.failed } : { ok: false as const, reason: result.reason } }, { status: result.ok ? 200 : 502 });
+  const reconcile = result.ok ? { ok: true as const, found: result.found, applied: result.applied, failed: result.failed } : { ok: false as const, reason: result.reason };
+  return data({ result: submission.reply({ resetForm: true }), reconcile }, { status: result.ok ? 200 : 502 });
 }
 
 function ReconcileResult({ result }: { result: NonNullable<ReturnType<typeof useActionData<typeof action>>>["reconcile"] }) {
@@ -64,6 +72,7 @@ export default function AdminOrders() {
           {t("adminOrders.reconcile.button")}
         </button>
         <ReconcileResult result={actionData?.reconcile ?? null} />
+        <FormAlert message={replyMessage(actionData?.result)} />
       </Form>
       <Form method="get" role="search" aria-label={t("adminOrders.searchLabel")} className="grid gap-3 rounded border border-stone-300 bg-white p-3 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-end">
         <div>

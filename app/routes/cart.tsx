@@ -6,15 +6,17 @@ import { Money } from "~/components/money";
 import { ProductPhoto } from "~/components/product-photo";
 import { ProductGrid } from "~/components/product-card";
 import { listFeaturedProducts } from "~/models/catalogue.server";
-import { cartFailure, CartErrorText, type CartActionData } from "~/components/orders/cart-message";
+import { CartErrorText, readCartAnswer, type CartAnswer, type CartAnswerView } from "~/components/orders/cart-message";
 import { cartOwner, changeCart, getCart, type CartLineView } from "~/models/cart.server";
-import { BuyNowSchema, CartActionSchema } from "~/models/checkout-schema";
+import { CartFormSchema } from "~/models/checkout-schema";
 import { getOptionalUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLanguage, useLocalize, useLocalizeSpec } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["orders", "shop"] };
+export const handle: WordingHandle = { i18n: ["orders", "shop", "account"] };
 
 export const meta: MetaFunction = () => [{ title: "购物车 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
@@ -24,48 +26,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cart, suggestions: cart.lines.length === 0 ? await listFeaturedProducts(4) : [] };
 }
 
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : undefined);
+/** Every valid value is at most 12 characters; a longer one is refused either way and comes back cut short. */
+function clipped(form: FormData) {
+  const out = new FormData();
+  for (const [name, value] of form) out.append(name, typeof value === "string" ? value.slice(0, 16) : value);
+  return out;
+}
 
-/** Every cart change: one action switched on `intent` (add, set-quantity, remove). */
+/** Every cart form: one action switched on `intent` (add, set-quantity, remove, buy-now). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
-  const form = await request.formData();
-  const raw = { intent: text(form.get("intent")), productId: text(form.get("productId")), quantity: text(form.get("quantity")) };
-  if (raw.intent === "buy-now") {
-    const buy = BuyNowSchema.safeParse(raw);
-    if (buy.success) throw redirect(`/checkout?buy=${buy.data.productId}&quantity=${buy.data.quantity}`);
-    const echo = { intent: null, productId: Number(raw.productId) || null, quantity: (raw.quantity ?? "").slice(0, 12) };
-    return data(cartFailure(echo, buy.error.issues[0]?.message ?? "orders:errors.quantity"), { status: 400 });
+  const submission = parseForm(clipped(await request.formData()), CartFormSchema);
+  const answered: Omit<CartAnswer, "result"> = { intent: null, errorParams: {} };
+  if (submission.status !== "success") return refuse(submission, {}, { extra: answered });
+  const change = submission.value;
+  if (change.intent === "buy-now") throw redirect(`/checkout?buy=${change.productId}&quantity=${change.quantity}`);
+  const result = await changeCart(await cartOwner(request, user), change);
+  if (!result.ok) {
+    const { message, ...errorParams } = result.error;
+    return refuse(submission, { fieldErrors: { quantity: [message] } }, { extra: { ...answered, errorParams } });
   }
-  const parsed = CartActionSchema.safeParse(raw);
-  const productId = parsed.success ? parsed.data.productId : /^\d{1,9}$/.test(raw.productId ?? "") ? Number(raw.productId) : null;
-  // Echo what was typed, briefly, so the field keeps it; a 10 kB string comes back cut short.
-  const echo = { intent: parsed.success ? parsed.data.intent : null, productId, quantity: (raw.quantity ?? "").slice(0, 12) };
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return data(cartFailure(echo, issue?.message ?? "orders:errors.intent"), { status: 400 });
-  }
-  const result = await changeCart(await cartOwner(request, user), parsed.data);
-  if (!result.ok) return data(cartFailure(echo, result.error), { status: 400 });
-  const done: CartActionData = { ok: true, ...echo, message: null };
+  const done: CartAnswer = { result: submission.reply({ resetForm: true }), intent: change.intent, errorParams: {} };
   return data(done, result.setCookie ? { headers: { "Set-Cookie": result.setCookie } } : undefined);
 }
 
 export default function CartPage() {
   const { t } = useTranslation("orders");
   const { cart, suggestions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = readCartAnswer(useActionData<typeof action>());
   return (
     <section className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("cart.title")}</h1>
-      {actionData?.ok ? (
+      {answer && !answer.refused ? (
         <p role="status" className="rounded border border-green-200 bg-green-50 p-3 text-sm text-green-900">
-          {t(actionData.intent === "remove" ? "cart.removed" : actionData.intent === "add" ? "cart.added" : "cart.updated")}
+          {t(answer.intent === "remove" ? "cart.removed" : answer.intent === "add" ? "cart.added" : "cart.updated")}
         </p>
       ) : null}
-      {actionData && !actionData.ok && !cart.lines.some((l) => l.productId === actionData.productId) ? (
+      {answer?.refused && !cart.lines.some((l) => String(l.productId) === answer.productId) ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          <CartErrorText data={actionData} />
+          <CartErrorText answer={answer} />
         </p>
       ) : null}
       {cart.lines.length === 0 ? (
@@ -87,7 +86,7 @@ export default function CartPage() {
         <>
           <ul className="divide-y divide-stone-200 rounded border border-stone-300 bg-white" aria-label={t("cart.title")}>
             {cart.lines.map((line) => (
-              <CartLine key={line.productId} line={line} actionData={actionData?.productId === line.productId ? actionData : undefined} />
+              <CartLine key={line.productId} line={line} refusal={answer?.refused && answer.productId === String(line.productId) ? answer : undefined} />
             ))}
           </ul>
           {!cart.ready ? (
@@ -113,7 +112,8 @@ export default function CartPage() {
   );
 }
 
-function CartLine({ line, actionData }: { line: CartLineView; actionData?: CartActionData }) {
+/** One line of the cart; `refusal` is the action's answer when it refused a change to this line. */
+function CartLine({ line, refusal }: { line: CartLineView; refusal?: CartAnswerView }) {
   const { t } = useTranslation("orders");
   const localize = useLocalize();
   const localizeSpec = useLocalizeSpec();
@@ -121,9 +121,8 @@ function CartLine({ line, actionData }: { line: CartLineView; actionData?: CartA
   const navigation = useNavigation();
   const name = localize(line.nameZh, line.nameEn);
   const fieldId = `quantity-${line.productId}`;
-  const failed = actionData && !actionData.ok;
   const issueId = `issue-${line.productId}`;
-  const describedBy = [line.issue ? issueId : null, failed ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [line.issue ? issueId : null, refusal ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
   const busy = navigation.state !== "idle" && navigation.formData?.get("productId") === String(line.productId);
   return (
     <li className="flex flex-wrap gap-3 p-3" data-testid="cart-line">
@@ -167,8 +166,8 @@ function CartLine({ line, actionData }: { line: CartLineView; actionData?: CartA
               inputMode="numeric"
               min={1}
               max={999}
-              defaultValue={failed ? actionData.quantity : line.quantity}
-              aria-invalid={failed || line.issue ? true : undefined}
+              defaultValue={refusal ? refusal.quantity : line.quantity}
+              aria-invalid={refusal || line.issue ? true : undefined}
               aria-describedby={describedBy}
               className="w-20 rounded border border-stone-400 px-2 py-1 aria-[invalid=true]:border-red-700"
             />
@@ -177,9 +176,9 @@ function CartLine({ line, actionData }: { line: CartLineView; actionData?: CartA
             {t("cart.update")}
           </button>
         </Form>
-        {failed ? (
+        {refusal ? (
           <p id={`${fieldId}-error`} className="max-w-56 text-sm text-red-700">
-            <CartErrorText data={actionData} />
+            <CartErrorText answer={refusal} />
           </p>
         ) : null}
         <Form method="post" action="/cart">

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,11 +10,13 @@ import { FieldError, FormAlert } from "~/components/orders/field-error";
 import { listAddresses, getAddress } from "~/models/address.server";
 import { formatAddress } from "~/models/account-schema";
 import { getBuyNowView, getCart } from "~/models/cart.server";
-import { BuyNowSchema, CheckoutSchema, fieldErrorsOf, MAX_NOTE_LENGTH } from "~/models/checkout-schema";
+import { BuyNowSchema, CheckoutSchema, deliveryMethods, MAX_NOTE_LENGTH } from "~/models/checkout-schema";
 import { placeCartOrder, placeOrder, reservationMinutes, type Delivery, type LineProblem } from "~/models/order.server";
 import { prepareInstantPayment, startPayment } from "~/models/payment.server";
 import { listPickupPoints } from "~/models/pickup.server";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 import type { WordingHandle } from "~/i18n";
 
@@ -22,7 +25,7 @@ export const handle: WordingHandle = { i18n: ["account", "orders"] };
 export const meta: MetaFunction = () => [{ title: "结算 · 一汽扶贫馆" }, { name: "robots", content: "noindex" }];
 
 /** 立即购买 (?buy=<product id>&quantity=<n>): that product alone; otherwise the buyer's cart. */
-function buyNowOf(params: URLSearchParams | FormData) {
+function buyNowOf(params: URLSearchParams) {
   const productId = params.get("buy");
   if (productId === null) return null;
   const parsed = BuyNowSchema.safeParse({ productId, quantity: params.get("quantity") });
@@ -42,40 +45,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cart, buyNow, addresses, pickupPoints, checkoutKey: randomUUID(), reservationMinutes: reservationMinutes() };
 }
 
-type Values = Record<"method" | "addressId" | "pickupPointId" | "note", string>;
-type CheckoutActionData = { fieldErrors: Record<string, string[]>; formError: string | null; problems: LineProblem[]; values: Values };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  const field = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v : undefined;
-  };
-  const values: Values = {
-    method: (field("method") ?? "").slice(0, 20),
-    addressId: (field("addressId") ?? "").slice(0, 12),
-    pickupPointId: (field("pickupPointId") ?? "").slice(0, 12),
-    note: (field("note") ?? "").slice(0, MAX_NOTE_LENGTH + 50),
-  };
-  const fail = (status: number, body: Partial<CheckoutActionData>) =>
-    data<CheckoutActionData>({ fieldErrors: {}, formError: null, problems: [], values, ...body }, { status });
-
-  const parsed = CheckoutSchema.safeParse({
-    checkoutKey: field("checkoutKey"),
-    cartFingerprint: field("cartFingerprint"),
-    method: field("method"),
-    addressId: field("addressId"),
-    pickupPointId: field("pickupPointId"),
-    note: field("note"),
-  });
-  if (!parsed.success) return fail(400, { fieldErrors: fieldErrorsOf(parsed.error) });
-  const input = parsed.data;
+  const submission = parseForm(await request.formData(), CheckoutSchema);
+  // What the page shows beside the form: the lines that can no longer be ordered as shown.
+  const none = { problems: [] as LineProblem[] };
+  if (submission.status !== "success") return refuse(submission, {}, { extra: none });
+  const input = submission.value;
+  const pickupUnknown = () => refuse(submission, { fieldErrors: { pickupPointId: ["orders:errors.pickupPoint"] } }, { extra: none });
+  const notReady = () => refuse(submission, { formError: "orders:checkout.notReady" }, { extra: none });
+  const lineProblems = (problems: LineProblem[]) => refuse(submission, {}, { status: 409, extra: { problems } });
 
   let delivery: Delivery;
   if (input.method === "DELIVERY") {
     const address = await getAddress(user.id, input.addressId!);
-    if (!address) return fail(400, { fieldErrors: { addressId: ["orders:errors.address"] } });
+    if (!address) return refuse(submission, { fieldErrors: { addressId: ["orders:errors.address"] } }, { extra: none });
     delivery = {
       method: "DELIVERY",
       recipient: address.recipient,
@@ -86,16 +70,16 @@ export async function action({ request }: ActionFunctionArgs) {
     delivery = { method: "PICKUP", pickupPointId: input.pickupPointId! };
   }
 
-  const buyNow = buyNowOf(form);
+  const buyNow = input.buyNow;
   if (buyNow) {
     // The page showed one product at one price: a price changed since is shown again, not ordered.
     const view = await getBuyNowView(buyNow.productId, buyNow.quantity);
     if (view.fingerprint !== input.cartFingerprint) throw redirect(`/checkout?buy=${buyNow.productId}&quantity=${buyNow.quantity}&changed=1`);
     const result = await placeOrder({ userId: user.id, checkoutKey: input.checkoutKey, lines: [buyNow], delivery, note: input.note });
     if (!result.ok) {
-      if (result.reason === "lines") return fail(409, { problems: result.problems });
-      if (result.reason === "pickup-unknown") return fail(400, { fieldErrors: { pickupPointId: ["orders:errors.pickupPoint"] } });
-      return fail(400, { formError: "checkout.notReady" });
+      if (result.reason === "lines") return lineProblems(result.problems);
+      if (result.reason === "pickup-unknown") return pickupUnknown();
+      return notReady();
     }
     const payment = await startPayment(result.order.id, new URL(request.url).origin);
     if (payment.ok) throw redirect(payment.redirectUrl);
@@ -114,10 +98,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     // What is ordered is what the page showed: if the cart or a price changed since, show it again.
     if (result.reason === "cart-changed") throw redirect("/checkout?changed=1");
-    if (result.reason === "lines") return fail(409, { problems: result.problems });
-    if (result.reason === "pickup-unknown") return fail(400, { fieldErrors: { pickupPointId: ["orders:errors.pickupPoint"] } });
+    if (result.reason === "lines") return lineProblems(result.problems);
+    if (result.reason === "pickup-unknown") return pickupUnknown();
     if (result.reason === "empty") throw redirect("/cart");
-    return fail(400, { formError: "checkout.notReady" });
+    return notReady();
   }
 
   if (instant && !result.replayed) throw redirect(instant.redirectUrl);
@@ -134,15 +118,27 @@ export default function Checkout() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const values = actionData?.values;
-  const errors = actionData?.fieldErrors ?? {};
-  const [method, setMethod] = useState(values?.method || (addresses.length > 0 ? "DELIVERY" : "PICKUP"));
+  const [form, fields] = useHallForm(CheckoutSchema, {
+    id: "checkout",
+    lastResult: actionData?.result,
+    defaultValue: {
+      method: addresses.length > 0 ? "DELIVERY" : "PICKUP",
+      addressId: String(addresses[0]?.id ?? ""),
+      pickupPointId: pickupPoints.length === 1 ? String(pickupPoints[0]!.id) : "",
+    },
+  });
+  const [method, setMethod] = useState(fields.method.initialValue || "PICKUP");
+  const problems = actionData?.problems ?? [];
   const nameOf = (productId: number) => {
     const line = cart.lines.find((l) => l.productId === productId);
     return line ? localize(line.nameZh, line.nameEn) : `#${productId}`;
   };
-  const defaultAddress = values?.addressId || String(addresses[0]?.id ?? "");
-  const defaultPickup = values?.pickupPointId || (pickupPoints.length === 1 ? String(pickupPoints[0]!.id) : "");
+  const noteHintId = `${fields.note.id}-hint`;
+  // The note's length limit, its hint and its error, wired by Conform.
+  const { key: noteKey, ...noteProps } = getTextareaProps(fields.note, { ariaDescribedBy: noteHintId });
+  // Hidden fields (the form's key, 立即购买's product) only fail on a stale or altered page.
+  const buyNowFields = fields.buyNow.getFieldset();
+  const hiddenError = fields.checkoutKey.errors?.[0] ?? Object.values(fields.buyNow.allErrors)[0]?.[0];
 
   if (cart.lines.length === 0) {
     return (
@@ -161,12 +157,12 @@ export default function Checkout() {
       {searchParams.get("changed") ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t("checkout.changed")}</p>
       ) : null}
-      <FormAlert message={actionData?.formError ? `orders:${actionData.formError}` : null} />
-      {actionData && actionData.problems.length > 0 ? (
+      <FormAlert message={form.errors?.[0]} />
+      {problems.length > 0 ? (
         <div role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">{t("checkout.problemsTitle")}</p>
           <ul className="mt-1 list-disc pl-5">
-            {actionData.problems.map((p) => (
+            {problems.map((p) => (
               <li key={p.productId}>{t(`checkout.problems.${p.problem}`, { name: nameOf(p.productId), ...p })}</li>
             ))}
           </ul>
@@ -201,30 +197,30 @@ export default function Checkout() {
           {t("checkout.notReady")} <Link to="/cart" className="font-medium underline underline-offset-2">{t("checkout.backToCart")}</Link>
         </p>
       ) : (
-        <Form method="post" className="space-y-5" noValidate>
-          <input type="hidden" name="checkoutKey" value={checkoutKey} />
-          <input type="hidden" name="cartFingerprint" value={cart.fingerprint} />
+        <Form method="post" className="space-y-5" {...getFormProps(form)}>
+          <input type="hidden" name={fields.checkoutKey.name} value={checkoutKey} />
+          <input type="hidden" name={fields.cartFingerprint.name} value={cart.fingerprint} />
           {buyNow ? (
             <>
-              <input type="hidden" name="buy" value={buyNow.productId} />
-              <input type="hidden" name="quantity" value={buyNow.quantity} />
+              <input type="hidden" name={buyNowFields.productId.name} value={buyNow.productId} />
+              <input type="hidden" name={buyNowFields.quantity.name} value={buyNow.quantity} />
             </>
           ) : null}
-          <fieldset aria-describedby={errors.method ? "method-error" : undefined}>
+          <fieldset aria-describedby={fields.method.errors ? fields.method.errorId : undefined}>
             <legend className="font-semibold">{t("checkout.delivery")}</legend>
             <div className="mt-2 flex flex-wrap gap-4">
-              {(["DELIVERY", "PICKUP"] as const).map((m) => (
+              {deliveryMethods.map((m) => (
                 <label key={m} className="flex items-center gap-2">
-                  <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="h-4 w-4 accent-brand-700" />
+                  <input type="radio" name={fields.method.name} value={m} checked={method === m} onChange={() => setMethod(m)} className="h-4 w-4 accent-brand-700" />
                   {t(`checkout.methods.${m}`)}
                 </label>
               ))}
             </div>
-            <FieldError id="method-error" message={errors.method?.[0]} />
+            <FieldError id={fields.method.errorId} message={fields.method.errors?.[0]} />
           </fieldset>
 
           {method === "DELIVERY" ? (
-            <fieldset aria-describedby={errors.addressId ? "addressId-error" : undefined} aria-invalid={errors.addressId ? true : undefined}>
+            <fieldset aria-describedby={fields.addressId.errors ? fields.addressId.errorId : undefined} aria-invalid={fields.addressId.errors ? true : undefined}>
               <legend className="font-semibold">{t("checkout.address")}</legend>
               {addresses.length === 0 ? (
                 <p className="mt-1 text-sm text-stone-700">{t("checkout.noAddress")}</p>
@@ -233,7 +229,7 @@ export default function Checkout() {
                   {addresses.map((a) => (
                     <li key={a.id}>
                       <label className="flex items-start gap-2 rounded border border-stone-300 bg-white p-2 text-sm">
-                        <input type="radio" name="addressId" value={a.id} defaultChecked={String(a.id) === defaultAddress} className="mt-1 h-4 w-4 accent-brand-700" />
+                        <input type="radio" name={fields.addressId.name} value={a.id} defaultChecked={String(a.id) === fields.addressId.initialValue} className="mt-1 h-4 w-4 accent-brand-700" />
                         <span>
                           <span className="font-medium">{a.recipient}</span> {a.mobile}
                           <span className="block text-stone-700">{[a.province, a.city, a.district, a.detail].join(" ")}</span>
@@ -243,20 +239,20 @@ export default function Checkout() {
                   ))}
                 </ul>
               )}
-              <FieldError id="addressId-error" message={errors.addressId?.[0]} />
+              <FieldError id={fields.addressId.errorId} message={fields.addressId.errors?.[0]} />
               <Link to="/account/addresses" className="mt-2 inline-block text-sm font-medium text-brand-700 underline underline-offset-2">
                 {addresses.length === 0 ? t("checkout.addAddress") : t("checkout.manageAddresses")}
               </Link>
             </fieldset>
           ) : (
-            <fieldset aria-describedby={errors.pickupPointId ? "pickupPointId-error" : undefined} aria-invalid={errors.pickupPointId ? true : undefined}>
+            <fieldset aria-describedby={fields.pickupPointId.errors ? fields.pickupPointId.errorId : undefined} aria-invalid={fields.pickupPointId.errors ? true : undefined}>
               <legend className="font-semibold">{t("checkout.pickupPoint")}</legend>
               {pickupPoints.length === 0 ? <p className="mt-1 text-sm text-stone-700">{t("checkout.noPickupPoints")}</p> : null}
               <ul className="mt-2 space-y-2">
                 {pickupPoints.map((p) => (
                   <li key={p.id}>
                     <label className="flex items-start gap-2 rounded border border-stone-300 bg-white p-2 text-sm">
-                      <input type="radio" name="pickupPointId" value={p.id} defaultChecked={String(p.id) === defaultPickup} className="mt-1 h-4 w-4 accent-brand-700" />
+                      <input type="radio" name={fields.pickupPointId.name} value={p.id} defaultChecked={String(p.id) === fields.pickupPointId.initialValue} className="mt-1 h-4 w-4 accent-brand-700" />
                       <span>
                         <span className="font-medium">{localize(p.nameZh, p.nameEn)}</span>
                         <span className="block text-stone-700">{localize(p.addressZh, p.addressEn)}</span>
@@ -265,26 +261,17 @@ export default function Checkout() {
                   </li>
                 ))}
               </ul>
-              <FieldError id="pickupPointId-error" message={errors.pickupPointId?.[0]} />
+              <FieldError id={fields.pickupPointId.errorId} message={fields.pickupPointId.errors?.[0]} />
             </fieldset>
           )}
 
           <div>
-            <label htmlFor="note" className="block font-semibold">{t("checkout.note")}</label>
-            <textarea
-              id="note"
-              name="note"
-              rows={2}
-              maxLength={MAX_NOTE_LENGTH}
-              defaultValue={values?.note ?? ""}
-              aria-invalid={errors.note ? true : undefined}
-              aria-describedby={["note-hint", errors.note ? "note-error" : null].filter(Boolean).join(" ")}
-              className="mt-1 block w-full rounded border border-stone-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
-            />
-            <p id="note-hint" className="mt-1 text-xs text-stone-600">{t("checkout.noteHint", { max: MAX_NOTE_LENGTH })}</p>
-            <FieldError id="note-error" message={errors.note?.[0]} />
+            <label htmlFor={fields.note.id} className="block font-semibold">{t("checkout.note")}</label>
+            <textarea key={noteKey} {...noteProps} rows={2} className="mt-1 block w-full rounded border border-stone-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700" />
+            <p id={noteHintId} className="mt-1 text-xs text-stone-600">{t("checkout.noteHint", { max: MAX_NOTE_LENGTH })}</p>
+            <FieldError id={fields.note.errorId} message={fields.note.errors?.[0]} />
           </div>
-          <FieldError id="checkoutKey-error" message={errors.checkoutKey?.[0]} />
+          {hiddenError ? <FormAlert message={hiddenError} /> : null}
 
           <p className="text-sm text-stone-700">{t("checkout.reservationHint", { minutes: reservationMinutes })}</p>
           <button

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DateTime } from "~/components/admin/date-time";
 import { FormAlert } from "~/components/orders/field-error";
 import { OrderSections } from "~/components/orders/order-details";
@@ -10,10 +9,14 @@ import { OrderStatusBadge } from "~/components/orders/order-status";
 import { mainImagesBySku } from "~/models/my-orders.server";
 import { getOrderForUser } from "~/models/order.server";
 import { cancelOrder, startPayment } from "~/models/payment.server";
+import { OrderIntentSchema } from "~/models/checkout-schema";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
+import { replyMessage } from "~/utils/form-reply";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["orders"] };
+export const handle: WordingHandle = { i18n: ["orders", "account"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `订单 ${data.order.number} · 一汽扶贫馆` : "订单 · 一汽扶贫馆" },
@@ -35,22 +38,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { order, lineImages: await mainImagesBySku(order.lines.map((l) => l.sku)) };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["pay", "cancel"], "orders:errors.intent") });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, order } = await ownOrder(request, params.number);
-  const parsed = IntentSchema.safeParse({ intent: (await request.formData()).get("intent") });
-  if (!parsed.success) return data({ error: "orders:errors.intent" }, { status: 400 });
-  if (parsed.data.intent === "pay") {
-    if (order.status !== "AWAITING_PAYMENT") return data({ error: "orders:orders.notPayable" }, { status: 409 });
+  const submission = parseForm(await request.formData(), OrderIntentSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const refused = (formError: string) => refuse(submission, { formError }, { status: 409 });
+  if (submission.value.intent === "pay") {
+    if (order.status !== "AWAITING_PAYMENT") return refused("orders:orders.notPayable");
     const result = await startPayment(order.id, new URL(request.url).origin);
     if (result.ok) throw redirect(result.redirectUrl);
-    return data({ error: result.reason === "not-payable" ? "orders:orders.notPayable" : "orders:orders.providerFailed" }, { status: 409 });
+    return refused(result.reason === "not-payable" ? "orders:orders.notPayable" : "orders:orders.providerFailed");
   }
   const result = await cancelOrder({ orderNumber: order.number, userId: user.id, actorUserId: user.id, reason: "buyer-cancelled" });
-  if (!result.ok) {
-    return data({ error: result.reason === "provider-failed" ? "orders:orders.providerFailed" : "orders:orders.notCancellable" }, { status: 409 });
-  }
+  if (!result.ok) return refused(result.reason === "provider-failed" ? "orders:orders.providerFailed" : "orders:orders.notCancellable");
   throw redirect(`/orders/${order.number}?done=${result.refunded ? "cancelledRefunded" : "cancelled"}`);
 }
 
@@ -81,7 +81,7 @@ export default function OrderPage() {
       ) : paymentProblem === "not-payable" || paymentProblem === "provider-failed" ? (
         <FormAlert message="orders:checkout.paymentFailed" />
       ) : null}
-      <FormAlert message={actionData?.error} />
+      <FormAlert message={replyMessage(actionData?.result)} />
 
       {CANCELLABLE.includes(order.status) ? (
         <section className="space-y-3 rounded border border-stone-300 bg-white p-4">

@@ -1,15 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Money } from "~/components/money";
+import { FormAlert } from "~/components/orders/field-error";
 import { getLocalPayment, handlePaymentEvent } from "~/models/payment.server";
 import { localActions, localPaymentEvent } from "~/models/payment-providers/local.server";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
+import { replyMessage } from "~/utils/form-reply";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["orders"] };
+export const handle: WordingHandle = { i18n: ["orders", "account"] };
 
 /**
  * The built-in test provider's payment page (测试支付): no money moves. Each button raises the
@@ -17,7 +21,7 @@ export const handle: WordingHandle = { i18n: ["orders"] };
  */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `测试支付 TEST PAYMENT ${data?.order.number ?? ""} · 一汽扶贫馆` }];
 
-const ActionSchema = z.object({ intent: z.enum(localActions) });
+const ActionSchema = z.object({ intent: z.enum(localActions, "orders:errors.intent") });
 
 /** Only whoever may pay the order sees the page; anyone else gets the same 404 as for a reference that does not exist. */
 async function ownPayment(request: Request, ref: string | undefined) {
@@ -42,19 +46,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const payment = await ownPayment(request, params.ref);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Unknown intent", { status: 400 });
+  const submission = parseForm(await request.formData(), ActionSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { intent } = submission.value;
   const orderUrl = payment.orderPath;
   if (!isPayable(payment)) throw redirect(orderUrl);
-  await handlePaymentEvent(localPaymentEvent(payment.providerRef, payment.order.id, parsed.data.intent));
-  if (parsed.data.intent === "pay") throw redirect(orderUrl);
-  if (parsed.data.intent === "cancel") throw redirect(`${orderUrl}?payment=cancelled`);
+  await handlePaymentEvent(localPaymentEvent(payment.providerRef, payment.order.id, intent));
+  if (intent === "pay") throw redirect(orderUrl);
+  if (intent === "cancel") throw redirect(`${orderUrl}?payment=cancelled`);
   throw redirect(`/pay/local/${encodeURIComponent(payment.providerRef)}`);
 }
 
 export default function LocalPayment() {
   const { t } = useTranslation("orders");
   const { order, state } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const button = "rounded px-5 py-2 font-medium disabled:opacity-60";
@@ -71,6 +77,7 @@ export default function LocalPayment() {
         <dt className="text-stone-600">{t("payment.amount")}</dt>
         <dd><Money fen={order.totalFen} className="text-2xl font-bold text-brand-700" /></dd>
       </dl>
+      <FormAlert message={replyMessage(actionData?.result)} />
       {state === "payable" ? (
         <Form method="post" className="space-y-3">
           <p>{t("payment.choose")}</p>

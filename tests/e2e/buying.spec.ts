@@ -62,6 +62,14 @@ test.describe("an employee buying from the hall", () => {
     await page.goto("/cart");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("购物车");
     await expect(page.getByTestId("cart-line")).toHaveCount(1);
+    // A quantity the cart's schema refuses is explained beside the line's field; the cart keeps its 2.
+    const quantity = page.getByTestId("cart-line").getByRole("spinbutton");
+    await quantity.fill("0");
+    await page.getByTestId("cart-line").getByRole("button", { name: "更新" }).click();
+    await expect(quantity).toHaveAttribute("aria-invalid", "true");
+    await expect(quantity).toHaveAccessibleDescription("数量须为 1 到 999 之间的整数");
+    await expect(quantity).toHaveValue("0");
+    await expect(cartCount(page)).toHaveText("2");
     await expectNoSeriousA11yViolations(page);
     await expectFitsPhone(page);
 
@@ -79,7 +87,14 @@ test.describe("an employee buying from the hall", () => {
 
     await page.getByLabel("到自提点自提").check();
     await page.getByRole("radio", { name: new RegExp(PICKUP) }).check();
-    await page.getByLabel("备注（选填）").fill("周五下午取");
+    // The browser checks the note against the checkout schema when it is left, before anything is sent.
+    const note = page.getByLabel("备注（选填）");
+    await note.fill("取".repeat(201));
+    await note.blur();
+    await expect(note).toHaveAttribute("aria-invalid", "true");
+    await expect(note).toHaveAccessibleDescription(/^备注最多 200 字/);
+    await note.fill("周五下午取");
+    await expect(note).not.toHaveAttribute("aria-invalid", "true");
     await expectNoSeriousA11yViolations(page);
     await expectFitsPhone(page);
     await page.getByRole("button", { name: "提交订单并去支付" }).click();
@@ -107,11 +122,22 @@ test.describe("an employee buying from the hall", () => {
     await office.getByRole("button", { name: "筛选" }).click();
     await office.getByRole("link", { name: number }).click();
     await expect(office.getByRole("heading", { level: 1 })).toHaveText(`订单 ${number}`);
+    // The browser checks the ship form's schema when a field is left, before anything is sent.
+    const posts: string[] = [];
+    office.on("request", (request) => {
+      if (request.method() === "POST") posts.push(request.url());
+    });
+    await office.getByLabel("快递单号").fill("SF 123");
+    await office.getByLabel("快递单号").blur();
+    await expect(office.getByLabel("快递单号")).toHaveAttribute("aria-invalid", "true");
+    await expect(office.getByLabel("快递单号")).toHaveAccessibleDescription("快递单号只能包含字母、数字和横线");
+    await office.getByLabel("快递单号").fill("");
     await office.getByRole("button", { name: "标记发货" }).click();
     await expect(office.getByLabel("快递单号")).toHaveAttribute("aria-invalid", "true");
     await expect(office.getByLabel("快递单号")).toHaveAccessibleDescription("此项必填");
     await office.getByLabel("快递公司").fill("顺丰速运");
     await office.getByLabel("快递单号").fill("SF1234567890");
+    expect(posts).toEqual([]);
     await office.getByRole("button", { name: "标记发货" }).click();
     await expect(office.getByRole("status")).toHaveText("已标记发货");
     await expectNoSeriousA11yViolations(office);

@@ -14,11 +14,13 @@ import { countBatch, startImport, waitForImport } from "~/models/ledger-import.s
 import { AdjustmentSchema } from "~/models/ledger-schema";
 import { localProvider } from "~/models/payment-providers/local.server";
 import { startPayment } from "~/models/payment.server";
+import * as approvalsPage from "~/routes/admin.approvals";
 import * as payPage from "~/routes/pay.local.$ref";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { cookieFor, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
+import { post, refusal, thrown } from "../support/routes";
 import { createBuyer, createShop, placeTestOrder, product } from "../support/order-fixtures";
 
 const savedEnv = { ...process.env };
@@ -258,5 +260,30 @@ describe("refunds", () => {
     expect(await order(paid.id)).toEqual({ refundedFen: paid.totalFen, status: "REFUNDED" });
     expect(await prisma.refund.count()).toBe(1);
     expect(await stock()).toEqual([before[0]! + 1, before[1]! + 2]);
+  });
+});
+
+describe("the approvals page's buttons", () => {
+  it("answer a forged request id or decision with 400 and the reason, and the asker's own confirmation with 403, changing nothing", async () => {
+    const office = await createUserWithRole("office-d", "ADMIN");
+    const cookie = await cookieFor(office);
+    const press = (fields: Record<string, string>) => approvalsPage.action({ request: post("/admin/approvals", cookie, fields), params: {}, context: {} });
+    const id = await asked(askAdjustment(adjustment("10.00"), office.id));
+
+    const forged = refusal(await press({ intent: "confirm", approvalId: `${id} OR 1=1` }));
+    expect(forged.status).toBe(400);
+    expect(forged.fieldErrors).toEqual({ approvalId: ["admin:approvals.errors.not-found"] });
+    const unknown = refusal(await press({ intent: "approve-all", approvalId: String(id) }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.fieldErrors).toEqual({ intent: ["common:errors.invalid"] });
+    const own = refusal(await press({ intent: "confirm", approvalId: String(id) }));
+    expect(own.status).toBe(403);
+    expect(own.formError).toBe("admin:approvals.errors.own-request");
+    expect(await statusOf(id)).toEqual({ status: "PENDING", decidedById: null, refusal: null });
+    expect(await ledgerSum()).toBe(0);
+
+    const withdrawn = await thrown(press({ intent: "cancel", approvalId: String(id) }));
+    expect(withdrawn.headers.get("Location")).toBe("/admin/approvals?done=cancelled");
+    expect(await statusOf(id)).toMatchObject({ status: "CANCELLED" });
   });
 });

@@ -5,7 +5,8 @@ import * as list from "~/routes/admin.orders._index";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { cookieFor, createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
-import { makeProduct, post, request, thrown, unwrap, type RouteArgs } from "../support/buying";
+import { makeProduct, post, request, thrown, type RouteArgs } from "../support/buying";
+import { refusal } from "../support/routes";
 import { resetDatabase } from "../support/db";
 
 const payments = vi.hoisted(() => ({
@@ -88,17 +89,21 @@ describe("order actions", () => {
 
   it("marks shipped only with carrier and tracking number, then delivered, each audited", async () => {
     const order = await orderFor(await employee("E10001", "张伟"));
-    const missing = unwrap<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(await act(order.number, { intent: "ship", carrier: "顺丰", trackingNumber: " " }));
+    const missing = refusal<{ intent: string }>(await act(order.number, { intent: "ship", carrier: "顺丰", trackingNumber: " " }));
     expect(missing.status).toBe(400);
-    expect(missing.body.fieldErrors).toEqual({ trackingNumber: ["orders:errors.required"] });
-    expect(missing.body.values.carrier).toBe("顺丰");
+    expect(missing.fieldErrors).toEqual({ trackingNumber: ["orders:errors.required"] });
+    expect(missing.values).toEqual({ intent: "ship", carrier: "顺丰", trackingNumber: " " });
+    // The page gives the reply to the form that was sent, the ship form.
+    expect(missing.body.intent).toBe("ship");
+    const badFormat = refusal(await act(order.number, { intent: "ship", carrier: "顺丰", trackingNumber: "SF 123" }));
+    expect(badFormat.fieldErrors).toEqual({ trackingNumber: ["orders:errors.trackingFormat"] });
 
     const shipped = await thrown(act(order.number, { intent: "ship", carrier: "顺丰", trackingNumber: "SF1234567890" }));
     expect(shipped.headers.get("Location")).toBe(`/admin/orders/${order.number}?done=shipped`);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "SHIPPED", carrier: "顺丰", trackingNumber: "SF1234567890" });
-    const again = unwrap<{ formError: string }>(await act(order.number, { intent: "ship", carrier: "顺丰", trackingNumber: "SF1" }));
+    const again = refusal(await act(order.number, { intent: "ship", carrier: "顺丰", trackingNumber: "SF1" }));
     expect(again.status).toBe(409);
-    expect(again.body.formError).toBe("orders:errors.notShippable");
+    expect(again.formError).toBe("orders:errors.notShippable");
 
     await thrown(act(order.number, { intent: "deliver" }));
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("DELIVERED");
@@ -111,10 +116,13 @@ describe("order actions", () => {
     const page = (await detail.loader(args(request(`/admin/orders/${order.number}`, adminCookie), { number: order.number }))) as Awaited<ReturnType<typeof detail.loader>>;
     const base = { intent: "refund", reason: "破损一袋", idempotencyKey: page.refundKey };
     for (const [amount, message] of [["abc", "orders:errors.amountFormat"], ["0", "orders:errors.amountPositive"], ["20.01", "orders:errors.amountTooMuch"]] as const) {
-      const refused = unwrap<{ fieldErrors: Record<string, string[]>; refundKey: string }>(await act(order.number, { ...base, amount }));
+      const refused = refusal<{ refundKey: string; errorParams: Record<string, string> }>(await act(order.number, { ...base, amount }));
       expect(refused.status).toBe(400);
-      expect(refused.body.fieldErrors).toEqual({ amount: [message] });
+      expect(refused.fieldErrors).toEqual({ amount: [message] });
+      expect(refused.values).toMatchObject({ amount, reason: "破损一袋" });
       expect(refused.body.refundKey).toMatch(/^[0-9a-f-]{36}$/);
+      // "不能超过可退金额 {{max}}": the page needs the amount left to refund.
+      expect(refused.body.errorParams).toEqual(message === "orders:errors.amountTooMuch" ? { max: "¥20.00" } : {});
     }
     expect(payments.refundOrder).not.toHaveBeenCalled();
 
@@ -160,8 +168,8 @@ describe("order actions", () => {
 
   it("cancels with a reason through the payment service, audited", async () => {
     const order = await orderFor(await employee("E10001", "张伟"));
-    const missing = unwrap<{ fieldErrors: Record<string, string[]> }>(await act(order.number, { intent: "cancel", reason: "" }));
-    expect(missing.body.fieldErrors).toEqual({ reason: ["orders:errors.required"] });
+    const missing = refusal(await act(order.number, { intent: "cancel", reason: "" }));
+    expect(missing.fieldErrors).toEqual({ reason: ["orders:errors.required"] });
     await thrown(act(order.number, { intent: "cancel", reason: "员工申请" }));
     expect(payments.cancelOrder).toHaveBeenCalledWith({
       orderNumber: order.number,

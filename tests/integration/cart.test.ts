@@ -6,6 +6,7 @@ import * as root from "~/root";
 import { prisma } from "~/utils/db.server";
 import { cookieFor, createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { cookiePair, makeProduct, post, request, unwrap, type RouteArgs } from "../support/buying";
+import { refusal } from "../support/routes";
 import { resetDatabase } from "../support/db";
 
 let ref: ReferenceData;
@@ -160,23 +161,34 @@ describe("the /cart action and the header count", () => {
   it("answers hostile input with 400 and a clear message, and changes nothing", async () => {
     const rice = await makeProduct(ref, { stock: 5, maxPerOrder: 4 });
     const cookie = cookiePair(unwrap(await call({ intent: "add", productId: String(rice.id), quantity: "1" })).headers.get("Set-Cookie"));
-    const cases: [Record<string, string>, string][] = [
-      [{ intent: "add", productId: String(rice.id), quantity: "-3" }, "orders:errors.quantity"],
-      [{ intent: "add", productId: String(rice.id), quantity: "2.5" }, "orders:errors.quantity"],
-      [{ intent: "add", productId: String(rice.id), quantity: "1".repeat(10_240) }, "orders:errors.quantity"],
-      [{ intent: "add", productId: "424242", quantity: "1" }, "orders:errors.unknownProduct"],
-      [{ intent: "add", productId: "x".repeat(10_240), quantity: "1" }, "orders:errors.unknownProduct"],
-      [{ intent: "set-quantity", productId: String(rice.id), quantity: "5" }, "orders:errors.overLimit"],
-      [{ intent: "explode", productId: String(rice.id), quantity: "1" }, "orders:errors.intent"],
+    const cases: [Record<string, string>, string, string][] = [
+      [{ intent: "add", productId: String(rice.id), quantity: "-3" }, "quantity", "orders:errors.quantity"],
+      [{ intent: "add", productId: String(rice.id), quantity: "2.5" }, "quantity", "orders:errors.quantity"],
+      [{ intent: "add", productId: String(rice.id), quantity: "1".repeat(10_240) }, "quantity", "orders:errors.quantity"],
+      [{ intent: "add", productId: "424242", quantity: "1" }, "quantity", "orders:errors.unknownProduct"],
+      [{ intent: "add", productId: "x".repeat(10_240), quantity: "1" }, "productId", "orders:errors.unknownProduct"],
+      [{ intent: "set-quantity", productId: String(rice.id), quantity: "5" }, "quantity", "orders:errors.overLimit"],
+      [{ intent: "explode", productId: String(rice.id), quantity: "1" }, "intent", "orders:errors.intent"],
+      [{ intent: "buy-now", productId: String(rice.id), quantity: "0" }, "quantity", "orders:errors.quantity"],
     ];
-    for (const [fields, message] of cases) {
-      const { status, body } = unwrap<{ ok: boolean; message: string; quantity: string }>(await call(fields, cookie));
-      expect(status).toBe(400);
-      expect(body.ok).toBe(false);
-      expect(body.message).toBe(message);
-      expect(body.quantity.length).toBeLessThanOrEqual(12);
+    for (const [fields, field, message] of cases) {
+      const answer = refusal<{ errorParams: { max?: number } }>(await call(fields, cookie));
+      expect(answer.status).toBe(400);
+      expect(answer.fieldErrors).toEqual({ [field]: [message] });
+      // What was typed comes back into the field, a 10 kB string cut short.
+      expect(String(answer.values.quantity).length).toBeLessThanOrEqual(16);
     }
+    const overLimit = refusal<{ errorParams: { max?: number } }>(await call({ intent: "set-quantity", productId: String(rice.id), quantity: "5" }, cookie));
+    expect(overLimit.body.errorParams).toEqual({ max: 4 });
+    expect(overLimit.values).toEqual({ intent: "set-quantity", productId: String(rice.id), quantity: "5" });
     expect((await rootData(cookie)).cartCount).toBe(1);
+  });
+
+  it("answers a change it made with the intent, for the page's message, and nothing typed to keep", async () => {
+    const rice = await makeProduct(ref);
+    const added = unwrap<{ intent: string; result: { initialValue: unknown; error?: unknown } }>(await call({ intent: "add", productId: String(rice.id), quantity: "2" }));
+    expect(added.body.intent).toBe("add");
+    expect(added.body.result).toEqual({ initialValue: null });
   });
 
   it("sets and removes lines for a signed-in user by user id", async () => {

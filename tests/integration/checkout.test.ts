@@ -10,6 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { cookieFor, createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { cookiePair, makeProduct, post, request, thrown, unwrap, type RouteArgs } from "../support/buying";
 import { resetDatabase } from "../support/db";
+import { refusal } from "../support/routes";
 
 // The payment service is another module's contract; here it only has to be called correctly.
 const payments = vi.hoisted(() => ({
@@ -81,14 +82,21 @@ describe("checkout", () => {
     const page = await loadCheckout();
     const base = { checkoutKey: page.checkoutKey, cartFingerprint: page.cart.fingerprint, note: "门卫代收" };
 
-    const missing = unwrap<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(await submit({ ...base, method: "DELIVERY" }));
+    const missing = refusal(await submit({ ...base, method: "DELIVERY" }));
     expect(missing.status).toBe(400);
-    expect(missing.body.fieldErrors).toEqual({ addressId: ["orders:errors.address"] });
-    expect(missing.body.values).toMatchObject({ method: "DELIVERY", note: "门卫代收" });
+    expect(missing.fieldErrors).toEqual({ addressId: ["orders:errors.address"] });
+    expect(missing.values).toMatchObject({ method: "DELIVERY", note: "门卫代收" });
 
-    const stolen = unwrap<{ fieldErrors: Record<string, string[]> }>(await submit({ ...base, method: "DELIVERY", addressId: String(theirs.id) }));
+    const tooLong = refusal(await submit({ ...base, method: "PICKUP", pickupPointId: String(pickupPointId), note: "长".repeat(201) }));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.fieldErrors).toEqual({ note: ["orders:errors.noteTooLong"] });
+    expect(tooLong.values).toMatchObject({ method: "PICKUP", pickupPointId: String(pickupPointId), note: "长".repeat(201) });
+
+    const stolen = refusal(await submit({ ...base, method: "DELIVERY", addressId: String(theirs.id) }));
     expect(stolen.status).toBe(400);
-    expect(stolen.body.fieldErrors).toEqual({ addressId: ["orders:errors.address"] });
+    expect(stolen.fieldErrors).toEqual({ addressId: ["orders:errors.address"] });
+    expect(stolen.values).toMatchObject({ method: "DELIVERY", addressId: String(theirs.id), note: "门卫代收" });
+    expect(await prisma.order.count()).toBe(0);
 
     const mine = await prisma.address.create({
       data: { userId: buyer.id, recipient: "张伟", mobile: "13800010001", province: "吉林省", city: "长春市", district: "汽开区", detail: "东风大街1号" },
@@ -134,9 +142,9 @@ describe("checkout", () => {
   });
 
   it("refuses a forged checkout key or method", async () => {
-    const result = unwrap<{ fieldErrors: Record<string, string[]> }>(await submit({ checkoutKey: "x", method: "DRONE" }));
+    const result = refusal(await submit({ checkoutKey: "x", method: "DRONE" }));
     expect(result.status).toBe(400);
-    expect(result.body.fieldErrors).toMatchObject({ checkoutKey: ["orders:errors.checkoutKey"], method: ["orders:errors.method"] });
+    expect(result.fieldErrors).toMatchObject({ checkoutKey: ["orders:errors.checkoutKey"], method: ["orders:errors.method"] });
   });
 });
 
@@ -197,7 +205,8 @@ describe("my orders", () => {
     const cancel = await thrown(orderPage.action(args(post(`/orders/${order.number}`, cookie, { intent: "cancel" }), params)));
     expect(cancel.headers.get("Location")).toBe(`/orders/${order.number}?done=cancelled`);
     expect(payments.cancelOrder).toHaveBeenCalledWith({ orderNumber: order.number, userId: buyer.id, actorUserId: buyer.id, reason: "buyer-cancelled" });
-    const bad = unwrap(await orderPage.action(args(post(`/orders/${order.number}`, cookie, { intent: "refund-me" }), params)));
+    const bad = refusal(await orderPage.action(args(post(`/orders/${order.number}`, cookie, { intent: "refund-me" }), params)));
     expect(bad.status).toBe(400);
+    expect(bad.fieldErrors).toEqual({ intent: ["orders:errors.intent"] });
   });
 });

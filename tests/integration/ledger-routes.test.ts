@@ -13,7 +13,7 @@ import { prisma } from "~/utils/db.server";
 import ExcelJS from "exceljs";
 import { cookieFor, createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
-import { post, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, unwrap, type RouteHandler } from "../support/routes";
 
 let ref: ReferenceData;
 let cookie: string;
@@ -119,9 +119,9 @@ describe("importing a JD export through the pages", () => {
     const page = unwrap<Awaited<ReturnType<typeof batchPage.loader>>>(await call(batchPage.loader, request(`/admin/ledger/imports/${good}`, cookie), { id: good })).body;
     expect(page.waiting).toEqual([expect.objectContaining({ kind: "IMPORT_REVERSAL", details: { batchId: Number(good), reason: "导错文件" } })]);
     const approvalId = String(page.waiting[0]!.id);
-    const own = unwrap<{ error: string }>(await call(approvals.action, post("/admin/approvals", cookie, { intent: "confirm", approvalId })));
+    const own = refusal(await call(approvals.action, post("/admin/approvals", cookie, { intent: "confirm", approvalId })));
     expect(own.status).toBe(403);
-    expect(own.body.error).toBe("admin:approvals.errors.own-request");
+    expect(own.formError).toBe("admin:approvals.errors.own-request");
     expect(await dashboardTotal(2019)).toBe(28_780);
     const confirmed = await thrown(call(approvals.action, post("/admin/approvals", secondCookie, { intent: "confirm", approvalId })));
     expect(confirmed.headers.get("Location")).toBe("/admin/approvals?done=confirmed");

@@ -8,7 +8,7 @@ import * as payPage from "~/routes/pay.local.$ref";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { cookieFor, type ReferenceData } from "../support/admin-fixtures";
-import { post, thrown } from "../support/buying";
+import { post, thrown, unwrap } from "../support/buying";
 import { resetDatabase } from "../support/db";
 import { createBuyer, createShop, placeTestOrder, product, stockOf } from "../support/order-fixtures";
 
@@ -58,7 +58,9 @@ function args(ref: string, cookie: string | null, intent?: string) {
 async function outcome(run: () => Promise<unknown>): Promise<Response> {
   try {
     const value = await run();
-    return value instanceof Response ? value : new Response(JSON.stringify(value), { status: 200 });
+    if (value instanceof Response) return value;
+    const { status, body } = unwrap(value);
+    return new Response(JSON.stringify(body), { status });
   } catch (error) {
     if (error instanceof Response) return error;
     throw error;
@@ -147,7 +149,9 @@ describe("the test payment page", () => {
   it("lets no one else press the buttons, and refuses unknown intents", async () => {
     const { order, ref } = await orderWithLocalPayment();
     expect((await press(ref, "pay", strangerCookie)).status).toBe(404);
-    expect((await press(ref, "refund")).status).toBe(400);
+    const unknown = await press(ref, "refund");
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).result.error).toEqual({ intent: ["orders:errors.intent"] });
     expect(await orderOf(order.id)).toMatchObject({ status: "AWAITING_PAYMENT" });
     expect(await prisma.paymentEvent.count()).toBe(0);
   });

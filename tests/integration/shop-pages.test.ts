@@ -9,6 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { cookieFor, createReferenceData, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { makeProduct, post, request, thrown, type RouteArgs } from "../support/buying";
 import { resetDatabase } from "../support/db";
+import { refusal } from "../support/routes";
 import { bulkProduct, organisationWithMembers } from "../support/org-fixtures";
 
 const payments = vi.hoisted(() => ({
@@ -54,8 +55,8 @@ describe("立即购买", () => {
           post("/checkout", cookie, {
             checkoutKey: page.checkoutKey,
             cartFingerprint: page.cart.fingerprint,
-            buy: String(rice.id),
-            quantity: "3",
+            "buyNow.productId": String(rice.id),
+            "buyNow.quantity": "3",
             method: "PICKUP",
             pickupPointId: String(pickupPointId),
           }),
@@ -75,10 +76,21 @@ describe("立即购买", () => {
     await prisma.product.update({ where: { id: rice.id }, data: { priceFen: 6990 } });
     const again = await thrown(
       checkout.action(
-        args(post("/checkout", cookie, { checkoutKey: page.checkoutKey, cartFingerprint: page.cart.fingerprint, buy: String(rice.id), quantity: "1", method: "PICKUP", pickupPointId: String(pickupPointId) })),
+        args(post("/checkout", cookie, { checkoutKey: page.checkoutKey, cartFingerprint: page.cart.fingerprint, "buyNow.productId": String(rice.id), "buyNow.quantity": "1", method: "PICKUP", pickupPointId: String(pickupPointId) })),
       ),
     );
     expect(again.headers.get("Location")).toBe(`/checkout?buy=${rice.id}&quantity=1&changed=1`);
+    expect(await prisma.order.count()).toBe(0);
+  });
+
+  it("refuses a 立即购买 form whose quantity was altered, ordering nothing", async () => {
+    const rice = await makeProduct(ref, { stock: 10, priceFen: 5990 });
+    const page = (await checkout.loader(args(request(`/checkout?buy=${rice.id}&quantity=1`, cookie)))) as Awaited<ReturnType<typeof checkout.loader>>;
+    const fields = { checkoutKey: page.checkoutKey, cartFingerprint: page.cart.fingerprint, "buyNow.productId": String(rice.id), "buyNow.quantity": "1000", method: "PICKUP", pickupPointId: String(pickupPointId) };
+    const answer = refusal(await checkout.action(args(post("/checkout", cookie, fields))));
+    expect(answer.status).toBe(400);
+    expect(answer.fieldErrors).toEqual({ "buyNow.quantity": ["orders:errors.quantity"] });
+    expect(answer.values).toMatchObject({ method: "PICKUP", buyNow: { productId: String(rice.id), quantity: "1000" } });
     expect(await prisma.order.count()).toBe(0);
   });
 });

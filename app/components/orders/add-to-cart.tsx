@@ -1,17 +1,19 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { action as cartAction } from "~/routes/cart";
-import { CartErrorText } from "./cart-message";
+import { CartErrorText, readCartAnswer } from "./cart-message";
 
 /**
  * The product page's form: 加入购物车 posts to the one /cart action and stays on the page; 立即购买
  * goes on to checkout with this product alone. On phones it is a bar fixed to the bottom of the screen.
+ * A plain form: nothing here needs checking as it is typed, and the action checks the quantity with the
+ * cart's schema (ADR 033), so the product page does not load the form library.
  */
 export function AddToCartForm({ productId, stock, price }: { productId: number; stock: number; price?: React.ReactNode }) {
   const { t } = useTranslation("orders");
   const fetcher = useFetcher<typeof cartAction>();
-  const result = fetcher.state === "idle" ? fetcher.data : undefined;
-  const failed = result && !result.ok;
+  const answer = readCartAnswer(fetcher.state === "idle" ? fetcher.data : undefined);
+  const failed = answer?.refused === true;
   if (stock <= 0) return <p className="mt-4 font-medium text-stone-700">{t("cart.soldOut")}</p>;
   return (
     <fetcher.Form
@@ -35,8 +37,8 @@ export function AddToCartForm({ productId, stock, price }: { productId: number; 
             inputMode="numeric"
             min={1}
             max={999}
-            defaultValue={failed ? result.quantity : 1}
-            key={failed ? `failed-${result.quantity}` : "quantity"}
+            defaultValue={failed ? answer.quantity : 1}
+            key={failed ? `failed-${answer.quantity}` : "quantity"}
             aria-invalid={failed ? true : undefined}
             aria-describedby={failed ? "add-quantity-error" : undefined}
             className="mt-1 w-16 rounded border border-stone-400 bg-white px-2 py-2 aria-[invalid=true]:border-red-700 sm:w-24 sm:px-3"
@@ -63,10 +65,10 @@ export function AddToCartForm({ productId, stock, price }: { productId: number; 
       </div>
       {failed ? (
         <p id="add-quantity-error" className="text-sm text-red-700">
-          <CartErrorText data={result} />
+          <CartErrorText answer={answer} />
         </p>
       ) : null}
-      {result?.ok ? (
+      {answer && !answer.refused ? (
         <p role="status" className="text-sm text-green-800">
           {t("cart.added")}{" "}
           <Link to="/cart" className="font-medium text-brand-700 underline underline-offset-2">

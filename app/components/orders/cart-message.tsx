@@ -1,29 +1,43 @@
 import { useTranslation } from "react-i18next";
-import type { CartError } from "~/models/cart.server";
+import type { FormReply } from "~/utils/form";
+import { replyMessage } from "~/utils/form-reply";
 
-/** What the /cart action answers; pages show `message` next to the quantity of `productId`. */
-export type CartActionData = {
-  ok: boolean;
-  intent: string | null;
-  productId: number | null;
-  quantity: string;
-  message: string | null;
-  max?: number;
-  inCart?: number;
+/** What the /cart action answers: the form's reply, the intent it carried out, and the numbers a refusal names. */
+export type CartAnswer = {
+  result: FormReply;
+  intent: "add" | "set-quantity" | "remove" | null;
+  errorParams: { max?: number; inCart?: number };
 };
 
-export function cartFailure(input: { intent: string | null; productId: number | null; quantity: string }, error: CartError | string): CartActionData {
-  return typeof error === "string" ? { ok: false, ...input, message: error } : { ok: false, ...input, ...error };
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/**
+ * The answer read for a page: whether it was refused, for which product (as sent), the quantity typed
+ * (to put back into the field) and the first message of the reply.
+ */
+export function readCartAnswer(answer: CartAnswer | undefined) {
+  if (!answer) return null;
+  const message = replyMessage(answer.result);
+  const values = answer.result.initialValue ?? {};
+  return {
+    refused: message !== null,
+    intent: answer.intent,
+    productId: text(values.productId),
+    quantity: text(values.quantity) ?? "",
+    message,
+    ...answer.errorParams,
+  };
 }
+export type CartAnswerView = NonNullable<ReturnType<typeof readCartAnswer>>;
 
 /** A refused cart change, in words: the reason, the allowed maximum and what the cart already holds. */
-export function CartErrorText({ data }: { data: CartActionData }) {
+export function CartErrorText({ answer }: { answer: CartAnswerView }) {
   const { t } = useTranslation("orders");
-  if (data.ok || !data.message) return null;
+  if (!answer.message) return null;
   return (
     <>
-      {t(data.message, { max: data.max })}
-      {data.inCart ? t("errors.alreadyInCart", { inCart: data.inCart }) : null}
+      {t(answer.message, { max: answer.max })}
+      {answer.inCart ? t("errors.alreadyInCart", { inCart: answer.inCart }) : null}
     </>
   );
 }
