@@ -11,7 +11,7 @@ import { addProductPhotos, movePhoto, removePhoto } from "~/models/product-photo
 import { prisma } from "~/utils/db.server";
 import { createDiskStore, createS3Store, setPhotoStore, type ObjectStore } from "~/utils/object-store.server";
 import { photoHashOf } from "~/utils/photo-url";
-import { parsePhotoUpload } from "~/utils/photo-upload.server";
+import { readUpload } from "~/utils/upload.server";
 import { loader as photoLoader } from "~/routes/photos.$hash.$file";
 import { resetDatabase } from "../support/db";
 import { createReferenceData, createUserWithRole, productInput, type ReferenceData } from "../support/admin-fixtures";
@@ -119,16 +119,24 @@ describe("uploading product photos", () => {
     expect(result).toMatchObject({ ok: false, problems: [{ file: "huge.png", code: "tooManyPixels" }] });
   });
 
-  it("refuses files over the size limit while streaming the upload", async () => {
+  it("refuses files over the size limit while streaming the upload, and more files than allowed", async () => {
     const form = new FormData();
-    form.append("photos", new Blob([Buffer.alloc(2048, 1)]), "big.jpg");
+    form.append("photos", new Blob([Buffer.alloc(10, 1)]), "small.jpg");
+    form.append("photos", new Blob([Buffer.alloc(1024 * 1024 + 1, 1)]), "big.jpg");
     const request = new Request("http://x/", { method: "POST", body: form });
-    const result = await parsePhotoUpload(request, { field: "photos", maxFiles: 3, maxFileBytes: 1024 });
-    expect(result).toMatchObject({ ok: false, code: "tooLarge" });
+    const result = await readUpload(request, { maxFiles: 3, maxFileBytes: 1024 * 1024 });
+    expect(result).toEqual({ ok: false, problem: { message: "common:upload.fileTooLarge", params: { mb: 1 }, status: 413 } });
     const many = new FormData();
-    for (let i = 0; i < 3; i += 1) many.append("photos", new Blob([Buffer.alloc(10, 1)]), `p${i}.jpg`);
-    const tooMany = await parsePhotoUpload(new Request("http://x/", { method: "POST", body: many }), { field: "photos", maxFiles: 2, maxFileBytes: 1024 });
-    expect(tooMany).toMatchObject({ ok: false, code: "tooManyFiles" });
+    for (let i = 0; i < 3; i += 1) many.append("photos", new Blob([Buffer.alloc(10, i)]), `p${i}.jpg`);
+    const tooMany = await readUpload(new Request("http://x/", { method: "POST", body: many }), { maxFiles: 2, maxFileBytes: 1024 });
+    expect(tooMany).toEqual({ ok: false, problem: { message: "common:upload.tooManyFiles", params: { max: 2 }, status: 400 } });
+    const two = new FormData();
+    for (let i = 0; i < 2; i += 1) two.append("photos", new Blob([Buffer.alloc(10, i)]), `p${i}.jpg`);
+    const allowed = await readUpload(new Request("http://x/", { method: "POST", body: two }), { maxFiles: 2, maxFileBytes: 1024 });
+    expect(allowed.ok && allowed.files.map((f) => [f.name, f.bytes[0]])).toEqual([
+      ["p0.jpg", 0],
+      ["p1.jpg", 1],
+    ]);
   });
 
   it("reorders, chooses the main photo and falls back to the illustration when the last photo goes", async () => {
