@@ -18,6 +18,7 @@ import { createProduct } from "~/models/product.server";
 import { CSV_COLUMNS } from "~/models/product-schema";
 import { prisma } from "~/utils/db.server";
 import { cookieFor, createReferenceData, createUserWithRole, productInput, type ReferenceData } from "../support/admin-fixtures";
+import { refusal } from "../support/routes";
 
 type Args = { request: Request; params: Record<string, string>; context: Record<string, never> };
 type Handler = (args: Args) => Promise<unknown>;
@@ -145,10 +146,47 @@ describe("product forms", () => {
       price: "12.345",
       initialStock: "3",
     };
-    const { status, body } = unwrap(await productNew.action({ request: post("/admin/products/new", adminCookie, fields), params: {}, context: {} }));
+    const { status, fieldErrors, values } = refusal(await productNew.action({ request: post("/admin/products/new", adminCookie, fields), params: {}, context: {} }));
     expect(status).toBe(400);
-    expect(body.fieldErrors).toEqual({ price: ["admin:errors.priceFormat"] });
-    expect(body.values).toMatchObject({ nameZh: "新米", price: "12.345" });
+    expect(fieldErrors).toEqual({ price: ["admin:errors.priceFormat"] });
+    expect(values).toMatchObject({ nameZh: "新米", price: "12.345" });
+    expect(await prisma.product.count({ where: { sku: "NEW-1" } })).toBe(0);
+  });
+
+  it("answers a product edit the schema refuses with 400, each field's message and everything typed", async () => {
+    const before = await prisma.product.findUniqueOrThrow({ where: { id: productId } });
+    const fields = { intent: "update", sku: "bad sku!", slug: "Not A Slug", nameZh: "", spec: "1kg", price: "0", categoryId: "", countyId: "1", supplierId: "1", nameEn: "Rice" };
+    const answer = await productEdit.action({ request: post(`/admin/products/${productId}`, adminCookie, fields), params: { id: String(productId) }, context: {} });
+    const { status, fieldErrors, values, body } = refusal<{ intent: string }>(answer);
+    expect(status).toBe(400);
+    expect(body.intent).toBe("update");
+    expect(fieldErrors).toEqual({
+      sku: ["admin:errors.skuFormat"],
+      slug: ["admin:errors.slugFormat"],
+      nameZh: ["admin:errors.required"],
+      price: ["admin:errors.pricePositive"],
+      categoryId: ["admin:errors.required"],
+    });
+    expect(values).toMatchObject({ sku: "bad sku!", slug: "Not A Slug", nameEn: "Rice", price: "0" });
+    expect(await prisma.product.findUniqueOrThrow({ where: { id: productId } })).toEqual(before);
+  });
+
+  it("a clash the database finds comes back on the field, with what was typed", async () => {
+    const fields = {
+      sku: "ORDERED-1",
+      slug: "another-slug",
+      nameZh: "重复",
+      categoryId: String(ref.rice.id),
+      countyId: String(ref.zhenlai.id),
+      supplierId: String(ref.zhenlaiCoop.id),
+      spec: "1kg",
+      price: "9.9",
+      initialStock: "1",
+    };
+    const { status, fieldErrors, values } = refusal(await productNew.action({ request: post("/admin/products/new", adminCookie, fields), params: {}, context: {} }));
+    expect(status).toBe(400);
+    expect(fieldErrors).toEqual({ sku: ["admin:errors.skuTaken"] });
+    expect(values).toMatchObject({ sku: "ORDERED-1", nameZh: "重复" });
   });
 
   it("creates a product and redirects to it", async () => {
@@ -172,11 +210,15 @@ describe("product forms", () => {
   it("refuses a stock decrease beyond the current stock, naming it", async () => {
     const path = `/admin/products/${productId}`;
     const args = (fields: Record<string, string>) => ({ request: post(path, adminCookie, fields), params: { id: String(productId) }, context: {} });
-    const { status, body } = unwrap(await productEdit.action(args({ intent: "adjustStock", delta: "-6", reason: "盘点" })));
+    const { status, fieldErrors, values, body } = refusal<{ intent: string; errorParams: Record<string, number> }>(
+      await productEdit.action(args({ intent: "adjustStock", delta: "-6", reason: "盘点" })),
+    );
     expect(status).toBe(400);
-    expect(body).toMatchObject({ fieldErrors: { delta: ["admin:errors.insufficientStock"] }, stock: 5, values: { delta: "-6" } });
-    const missingReason = unwrap(await productEdit.action(args({ intent: "adjustStock", delta: "-1", reason: " " })));
-    expect(missingReason.body.fieldErrors).toEqual({ reason: ["admin:errors.required"] });
+    expect(fieldErrors).toEqual({ delta: ["admin:errors.insufficientStock"] });
+    expect(body).toMatchObject({ intent: "adjustStock", errorParams: { stock: 5 } });
+    expect(values).toMatchObject({ delta: "-6", reason: "盘点" });
+    const missingReason = refusal(await productEdit.action(args({ intent: "adjustStock", delta: "-1", reason: " " })));
+    expect(missingReason.fieldErrors).toEqual({ reason: ["admin:errors.required"] });
     const ok = await thrown(productEdit.action(args({ intent: "adjustStock", delta: "-2", reason: "破损" })));
     expect(ok.headers.get("Location")).toBe(`${path}?done=stock`);
     expect((await prisma.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(3);
