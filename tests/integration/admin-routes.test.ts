@@ -230,6 +230,30 @@ describe("product forms", () => {
   });
 });
 
+describe("supplier forms", () => {
+  it("answers a new supplier the schema refuses with 400, the field's message and what was typed, creating nothing", async () => {
+    const before = await prisma.supplier.count();
+    const fields = { name: "新合作社", kind: "COOPERATIVE", countyId: "", contactName: "李四", contactPhone: "call me" };
+    const { status, fieldErrors, values } = refusal(await suppliers.action({ request: post("/admin/suppliers", adminCookie, fields), params: {}, context: {} }));
+    expect(status).toBe(400);
+    expect(fieldErrors).toEqual({ countyId: ["admin:errors.required"], contactPhone: ["admin:errors.phoneFormat"] });
+    expect(values).toMatchObject({ name: "新合作社", contactName: "李四", contactPhone: "call me" });
+    expect(await prisma.supplier.count()).toBe(before);
+  });
+
+  it("gives a refused status change back to the status form only, and changes nothing", async () => {
+    const id = ref.zhenlaiCoop.id;
+    const before = await prisma.supplier.findUniqueOrThrow({ where: { id } });
+    const answer = await supplier.action({ request: post(`/admin/suppliers/${id}`, adminCookie, { intent: "status", status: "SUSPENDED", reason: "" }), params: { id: String(id) }, context: {} });
+    const { status, fieldErrors, values, body } = refusal<{ intent: string }>(answer);
+    expect(status).toBe(400);
+    expect(body.intent).toBe("status");
+    expect(fieldErrors).toEqual({ reason: ["admin:errors.required"] });
+    expect(values).toMatchObject({ status: "SUSPENDED" });
+    expect(await prisma.supplier.findUniqueOrThrow({ where: { id } })).toEqual(before);
+  });
+});
+
 describe("import and export routes", () => {
   it("previews an uploaded file, then imports the re-posted text on confirm", async () => {
     const csv = `\uFEFF${CSV_COLUMNS.join(",")}\nIMP-1,imp-one,镇赉小米,,rice,zhenlai,镇赉县稻米合作社,,,2kg,30,4,,,,,,,,,\n`;
