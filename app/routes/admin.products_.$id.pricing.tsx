@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, type Submission } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
@@ -9,7 +9,7 @@ import { addTier, getProductPricingForAdmin, removeTier, setOrderRules, updateTi
 import { MAX_TIERS, OrderRulesSchema, TierRemoveSchema, TierSchema, TierUpdateSchema } from "~/models/pricing-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { parseForm, useHallForm, type FormReply } from "~/utils/form";
-import { refuse } from "~/utils/form.server";
+import { refuse, type Problems } from "~/utils/form.server";
 import { fenToYuanInput, formatFen, type Locale } from "~/utils/money";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
@@ -30,35 +30,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idOr404(params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  // The tier a refusal belongs to, so only that row's form takes the reply.
-  const extra = { extra: { intent, tierId: String(formData.get("tierId") ?? "") } };
+  // Says which form it answers (and, for a tier, which row), so only that form takes the reply.
+  const answer = (submission: Submission<unknown>, problems: Problems = {}) =>
+    refuse(submission, problems, { extra: { intent, tierId: String(submission.payload.tierId ?? "") } });
   const done = (what: string, changed = true) => redirect(`/admin/products/${id}/pricing?done=${changed ? what : "unchanged"}`);
 
   switch (intent) {
     case "rules": {
       const submission = parseForm(formData, OrderRulesSchema);
-      if (submission.status !== "success") return refuse(submission, {}, extra);
+      if (submission.status !== "success") return answer(submission);
       const result = await setOrderRules(id, submission.value, user.id);
-      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra);
+      if (!result.ok) return answer(submission, { fieldErrors: result.fieldErrors });
       throw done("rules", result.changed);
     }
     case "addTier": {
       const submission = parseForm(formData, TierSchema);
-      if (submission.status !== "success") return refuse(submission, {}, extra);
+      if (submission.status !== "success") return answer(submission);
       const result = await addTier(id, submission.value, user.id);
-      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra);
+      if (!result.ok) return answer(submission, { fieldErrors: result.fieldErrors });
       throw done("tierAdded");
     }
     case "updateTier": {
       const submission = parseForm(formData, TierUpdateSchema);
-      if (submission.status !== "success") return refuse(submission, {}, extra);
+      if (submission.status !== "success") return answer(submission);
       const result = await updateTier(id, submission.value.tierId, submission.value, user.id);
-      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra);
+      if (!result.ok) return answer(submission, { fieldErrors: result.fieldErrors });
       throw done("tierSaved", result.changed);
     }
     case "removeTier": {
       const submission = parseForm(formData, TierRemoveSchema);
-      if (submission.status !== "success") return refuse(submission, {}, extra);
+      if (submission.status !== "success") return answer(submission);
       const removed = await removeTier(id, submission.value.tierId, user.id);
       throw done("tierRemoved", removed);
     }
