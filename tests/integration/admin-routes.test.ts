@@ -276,6 +276,19 @@ describe("import and export routes", () => {
     expect(await prisma.product.findUniqueOrThrow({ where: { sku: "IMP-1" } })).toMatchObject({ priceFen: 3000, stock: 4 });
   });
 
+  it("refuses a confirm step that lost its file text, importing nothing", async () => {
+    const before = await prisma.product.count();
+    const confirm = new FormData();
+    confirm.set("intent", "confirm");
+    confirm.set("csv", "");
+    const { status, body } = unwrap(
+      await productImport.action({ request: request("/admin/products/import", adminCookie, { method: "POST", body: confirm }), params: {}, context: {} }),
+    );
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ stage: "errors", issues: [{ row: 0, message: "admin:csv.noFile" }] });
+    expect(await prisma.product.count()).toBe(before);
+  });
+
   it("refuses a file over the size limit with a clear error", async () => {
     const upload = new FormData();
     upload.set("intent", "preview");
