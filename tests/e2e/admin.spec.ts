@@ -320,3 +320,23 @@ test.describe("the poverty-relief office administering the catalogue", () => {
     await expectNoSeriousA11yViolations(page);
   });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server refuses a stock decrease beyond the stock, names the number and keeps what was typed", async ({ page }) => {
+    await signInAsAdmin(page);
+    await openProductEditor(page, INSPECTED);
+    const before = Number(await productSummary(page, "当前库存").textContent());
+    const delta = page.getByLabel("调整数量");
+    const reason = page.getByRole("textbox", { name: "原因", exact: true });
+    await delta.fill(`-${before + 1}`);
+    await reason.fill("盘点差异");
+    await page.getByRole("button", { name: "调整库存" }).click();
+    await expect(delta).toHaveAttribute("aria-invalid", "true");
+    await expect(delta).toHaveAccessibleDescription(new RegExp(`库存不足：当前库存只有 ${before}，最多只能减少 ${before}`));
+    await expect(delta).toHaveValue(`-${before + 1}`);
+    await expect(reason).toHaveValue("盘点差异");
+    await expect(productSummary(page, "当前库存")).toHaveText(String(before));
+  });
+});
