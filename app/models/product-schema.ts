@@ -93,6 +93,15 @@ export const StockAdjustmentSchema = z.object({
   reason: required(200),
 });
 
+/** The buttons of a product's page that carry nothing but what they do. */
+export const ProductButtonSchema = z.object({ intent: z.enum(["archive", "restore", "removeEndorsement"]) });
+
+/** A button beside one photo of a product: make it the main one, move it, or remove it. */
+export const PhotoButtonSchema = z.object({ intent: z.enum(["main", "up", "down", "remove"]), imageId: id });
+
+/** The import's second step: the checked file's text, carried back from the preview. */
+export const ImportConfirmSchema = z.object({ csv: z.string("admin:csv.noFile").min(1, "admin:csv.noFile") });
+
 export const supplierKinds = ["COOPERATIVE", "COMPANY"] as const;
 export const supplierStatuses = ["PENDING", "ADMITTED", "SUSPENDED"] as const;
 export type SupplierStatus = (typeof supplierStatuses)[number];

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditTable } from "~/components/admin/audit-table";
 import { DateTime } from "~/components/admin/date-time";
 import { FormError, Notice, SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
-import { ProductFields } from "~/components/admin/product-form";
+import { ProductFields, type ProductFormOptions } from "~/components/admin/product-form";
 import { Money } from "~/components/money";
 import { listAudit } from "~/models/audit.server";
 import {
@@ -18,15 +19,10 @@ import {
   updateProduct,
   upsertEndorsement,
 } from "~/models/product.server";
-import {
-  EndorsementSchema,
-  fieldErrorsOf,
-  formText,
-  ProductUpdateSchema,
-  StockAdjustmentSchema,
-  type FieldErrors,
-} from "~/models/product-schema";
+import { EndorsementSchema, ProductButtonSchema, ProductUpdateSchema, StockAdjustmentSchema } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm, type FormReply } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { fenToYuanInput } from "~/utils/money";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { idOr404 } from "~/utils/params";
@@ -49,47 +45,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { product, options, adjustments, audit };
 }
 
-type Failure = { intent: string; values: Record<string, string>; fieldErrors: FieldErrors; formError?: string; stock?: number };
-const fail = (failure: Failure) => data(failure, { status: 400 });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const id = idOr404(params.id);
-  const values = formText(await request.formData());
-  const intent = values.intent ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
   const done = (what: string) => redirect(`/admin/products/${id}?done=${what}`);
+  // Which form answered, and the numbers its messages need (the stock a decrease ran into).
+  const extra = (errorParams: Record<string, number> = {}) => ({ extra: { intent, errorParams } });
 
   switch (intent) {
     case "update": {
-      const parsed = ProductUpdateSchema.safeParse(values);
-      if (!parsed.success) return fail({ intent, values, fieldErrors: fieldErrorsOf(parsed.error) });
-      const result = await updateProduct(id, parsed.data, user.id);
-      if (!result.ok) return fail({ intent, values, fieldErrors: result.fieldErrors });
+      const submission = parseForm(formData, ProductUpdateSchema);
+      if (submission.status !== "success") return refuse(submission, {}, extra());
+      const result = await updateProduct(id, submission.value, user.id);
+      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra());
       throw done(result.value.changed ? "saved" : "unchanged");
     }
-    case "archive":
-    case "restore":
-      await setProductStatus(id, intent === "archive" ? "ARCHIVED" : "ACTIVE", user.id);
-      throw done(intent === "archive" ? "archived" : "restored");
     case "adjustStock": {
-      const parsed = StockAdjustmentSchema.safeParse(values);
-      if (!parsed.success) return fail({ intent, values, fieldErrors: fieldErrorsOf(parsed.error) });
-      const result = await adjustStock(id, parsed.data.delta, parsed.data.reason, user.id);
+      const submission = parseForm(formData, StockAdjustmentSchema);
+      if (submission.status !== "success") return refuse(submission, {}, extra());
+      const result = await adjustStock(id, submission.value.delta, submission.value.reason, user.id);
       if (!result.ok && result.reason === "not-found") throw new Response("Not found", { status: 404 });
-      if (!result.ok) {
-        return fail({ intent, values, fieldErrors: { delta: ["admin:errors.insufficientStock"] }, stock: result.currentStock });
-      }
+      if (!result.ok) return refuse(submission, { fieldErrors: { delta: ["admin:errors.insufficientStock"] } }, extra({ stock: result.currentStock }));
       throw done("stock");
     }
     case "endorsement": {
-      const parsed = EndorsementSchema.safeParse(values);
-      if (!parsed.success) return fail({ intent, values, fieldErrors: fieldErrorsOf(parsed.error) });
-      await upsertEndorsement(id, parsed.data, user.id);
+      const submission = parseForm(formData, EndorsementSchema);
+      if (submission.status !== "success") return refuse(submission, {}, extra());
+      await upsertEndorsement(id, submission.value, user.id);
       throw done("endorsement");
     }
-    case "removeEndorsement":
-      await removeEndorsement(id, user.id);
-      throw done("endorsementRemoved");
+    case "archive":
+    case "restore":
+    case "removeEndorsement": {
+      const submission = parseForm(formData, ProductButtonSchema);
+      if (submission.status !== "success") return refuse(submission, {}, extra());
+      if (submission.value.intent === "removeEndorsement") {
+        await removeEndorsement(id, user.id);
+        throw done("endorsementRemoved");
+      }
+      const archive = submission.value.intent === "archive";
+      await setProductStatus(id, archive ? "ARCHIVED" : "ACTIVE", user.id);
+      throw done(archive ? "archived" : "restored");
+    }
     default:
       throw new Response("Unknown intent", { status: 400 });
   }
@@ -112,30 +111,11 @@ export default function EditProduct() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
-  const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  // Only the form that was submitted takes the reply.
+  const replyTo = (intent: string) => (actionData?.intent === intent ? actionData.result : null);
   const done = params.get("done");
-
-  const productValues = failed("update")?.values ?? {
-    sku: product.sku,
-    slug: product.slug,
-    nameZh: product.nameZh,
-    nameEn: product.nameEn,
-    categoryId: String(product.categoryId),
-    countyId: String(product.countyId),
-    supplierId: String(product.supplierId),
-    township: product.township,
-    village: product.village,
-    spec: product.spec,
-    price: fenToYuanInput(product.priceFen),
-    descriptionZh: product.descriptionZh,
-    descriptionEn: product.descriptionEn,
-    originStatement: product.originStatement,
-    featured: product.featured ? "on" : "",
-  };
-  const endorsementValues = failed("endorsement")?.values ?? product.endorsement ?? {};
-  const stockFailure = failed("adjustStock");
   const archived = product.status === "ARCHIVED";
-  const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
+  const endorsement = product.endorsement;
 
   return (
     <section className="space-y-6">
@@ -159,44 +139,40 @@ export default function EditProduct() {
 
       <p className="text-sm"><Link to={`/admin/products/${product.id}/pricing`} className="text-brand-700 underline">{t("pricing.link")}</Link></p>
       <p className="text-sm"><Link to={`/admin/products/${product.id}/photos`} className="text-brand-700 underline">{t("photos.link")}</Link></p>
-      {/* Keyed so a saved or rejected submission re-renders the fields from what the server now says. */}
-      <Form key={`${String(product.updatedAt)}${failed("update") ? "-rejected" : ""}`} method="post" noValidate className={card}>
-        <h2 className="text-lg font-semibold">{t("product.details")}</h2>
-        <FormError message={failed("update") ? "admin:common.formHasErrors" : null} />
-        <input type="hidden" name="intent" value="update" />
-        <ProductFields options={options} values={productValues} errors={failed("update")?.fieldErrors} />
-        <SubmitButton busy={busyIntent === "update"} busyLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
-      </Form>
+      {/* Keyed so a saved product re-renders the fields from what the server now says. */}
+      <DetailsForm
+        key={String(product.updatedAt)}
+        options={options}
+        lastResult={replyTo("update")}
+        busy={busyIntent === "update"}
+        defaultValue={{
+          sku: product.sku,
+          slug: product.slug,
+          nameZh: product.nameZh,
+          nameEn: product.nameEn,
+          categoryId: String(product.categoryId),
+          countyId: String(product.countyId),
+          supplierId: String(product.supplierId),
+          township: product.township,
+          village: product.village,
+          spec: product.spec,
+          price: fenToYuanInput(product.priceFen),
+          descriptionZh: product.descriptionZh,
+          descriptionEn: product.descriptionEn,
+          originStatement: product.originStatement,
+          featured: product.featured ? "on" : "",
+        }}
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         {/* A new key after each adjustment empties the form, so a second click cannot repeat it. */}
-        <Form key={`${adjustments[0]?.id ?? 0}${stockFailure ? "-rejected" : ""}`} method="post" noValidate className={card}>
-          <h2 className="text-lg font-semibold">{t("stock.title")}</h2>
-          <p className="text-sm">{t("product.currentStock")}: <strong>{product.stock}</strong></p>
-          <input type="hidden" name="intent" value="adjustStock" />
-          <FormError message={stockFailure ? "admin:common.formHasErrors" : null} />
-          <TextField
-            form="stock"
-            name="delta"
-            label={t("stock.delta")}
-            hint={t("stock.deltaHint")}
-            inputMode="numeric"
-            required
-            defaultValue={stockFailure?.values.delta ?? ""}
-            errors={stockFailure?.fieldErrors}
-            errorParams={{ stock: stockFailure?.stock ?? 0 }}
-          />
-          <TextField
-            form="stock"
-            name="reason"
-            label={t("stock.reason")}
-            hint={t("stock.reasonHint")}
-            required
-            defaultValue={stockFailure?.values.reason ?? ""}
-            errors={stockFailure?.fieldErrors}
-          />
-          <SubmitButton busy={busyIntent === "adjustStock"} busyLabel={t("common.saving")}>{t("stock.submit")}</SubmitButton>
-        </Form>
+        <StockForm
+          key={adjustments[0]?.id ?? 0}
+          stock={product.stock}
+          lastResult={replyTo("adjustStock")}
+          errorParams={actionData?.intent === "adjustStock" ? actionData.errorParams : {}}
+          busy={busyIntent === "adjustStock"}
+        />
 
         <div className={card}>
           <h2 className="text-lg font-semibold">{t("product.statusSection")}</h2>
@@ -212,34 +188,14 @@ export default function EditProduct() {
 
       <div className={card}>
         <h2 className="text-lg font-semibold">{t("endorsement.title")}</h2>
-        {!product.endorsement ? <p className="text-sm text-stone-700">{t("endorsement.none")}</p> : null}
-        <Form method="post" noValidate className="space-y-4">
-          <input type="hidden" name="intent" value="endorsement" />
-          <FormError message={failed("endorsement") ? "admin:common.formHasErrors" : null} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            {(["secretaryName", "village", "township", "dispatchingUnit"] as const).map((name) => (
-              <TextField
-                key={name}
-                form="endorsement"
-                name={name}
-                label={t(`endorsement.${name}`)}
-                required={name !== "dispatchingUnit"}
-                defaultValue={endorsementValues[name] ?? ""}
-                errors={failed("endorsement")?.fieldErrors}
-              />
-            ))}
-            <TextAreaField
-              form="endorsement"
-              name="words"
-              label={t("endorsement.words")}
-              defaultValue={endorsementValues.words ?? ""}
-              errors={failed("endorsement")?.fieldErrors}
-              className="sm:col-span-2"
-            />
-          </div>
-          <SubmitButton busy={busyIntent === "endorsement"} busyLabel={t("common.saving")}>{t("endorsement.save")}</SubmitButton>
-        </Form>
-        {product.endorsement ? (
+        {!endorsement ? <p className="text-sm text-stone-700">{t("endorsement.none")}</p> : null}
+        <EndorsementForm
+          key={endorsement ? Object.values(endorsement).join("\u0000") : "none"}
+          lastResult={replyTo("endorsement")}
+          busy={busyIntent === "endorsement"}
+          defaultValue={endorsement ?? {}}
+        />
+        {endorsement ? (
           <Form method="post">
             <input type="hidden" name="intent" value="removeEndorsement" />
             <SubmitButton variant="danger" busy={busyIntent === "removeEndorsement"}>{t("endorsement.remove")}</SubmitButton>
@@ -284,5 +240,56 @@ export default function EditProduct() {
         <AuditTable rows={audit} showEntity={false} />
       </div>
     </section>
+  );
+}
+
+const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
+type FormArgs = { lastResult: FormReply | null; busy: boolean };
+
+function DetailsForm({ options, defaultValue, lastResult, busy }: FormArgs & { options: ProductFormOptions; defaultValue: Record<string, string> }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useHallForm(ProductUpdateSchema, { id: "product", lastResult, defaultValue });
+  return (
+    <Form method="post" className={card} {...getFormProps(form)}>
+      <h2 className="text-lg font-semibold">{t("product.details")}</h2>
+      <FormError form={form} />
+      <input type="hidden" name="intent" value="update" />
+      <ProductFields options={options} fields={fields} />
+      <SubmitButton busy={busy} busyLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+    </Form>
+  );
+}
+
+function StockForm({ stock, errorParams, lastResult, busy }: FormArgs & { stock: number; errorParams: Record<string, number> }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useHallForm(StockAdjustmentSchema, { id: "stock", lastResult });
+  return (
+    <Form method="post" className={card} {...getFormProps(form)}>
+      <h2 className="text-lg font-semibold">{t("stock.title")}</h2>
+      <p className="text-sm">{t("product.currentStock")}: <strong>{stock}</strong></p>
+      <input type="hidden" name="intent" value="adjustStock" />
+      <FormError form={form} params={errorParams} />
+      <TextField field={fields.delta} label={t("stock.delta")} hint={t("stock.deltaHint")} inputMode="numeric" errorParams={errorParams} />
+      <TextField field={fields.reason} label={t("stock.reason")} hint={t("stock.reasonHint")} />
+      <SubmitButton busy={busy} busyLabel={t("common.saving")}>{t("stock.submit")}</SubmitButton>
+    </Form>
+  );
+}
+
+function EndorsementForm({ defaultValue, lastResult, busy }: FormArgs & { defaultValue: Record<string, string> }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useHallForm(EndorsementSchema, { id: "endorsement", lastResult, defaultValue });
+  return (
+    <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="endorsement" />
+      <FormError form={form} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {(["secretaryName", "village", "township", "dispatchingUnit"] as const).map((name) => (
+          <TextField key={name} field={fields[name]} label={t(`endorsement.${name}`)} />
+        ))}
+        <TextAreaField field={fields.words} label={t("endorsement.words")} className="sm:col-span-2" />
+      </div>
+      <SubmitButton busy={busy} busyLabel={t("common.saving")}>{t("endorsement.save")}</SubmitButton>
+    </Form>
   );
 }

@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton } from "~/components/admin/form-fields";
 import { Money } from "~/components/money";
 import { decodeCsvBytes, importCsv, validateCsv, type CsvIssue, type ValidationResult } from "~/models/product-csv.server";
-import { CSV_COLUMNS, MAX_CSV_BYTES, REQUIRED_COLUMNS } from "~/models/product-schema";
+import { CSV_COLUMNS, ImportConfirmSchema, MAX_CSV_BYTES, REQUIRED_COLUMNS } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm } from "~/utils/form";
 import { readUpload } from "~/utils/upload.server";
 import { TableScroller } from "~/components/admin/table-scroller";
 import type { WordingHandle } from "~/i18n";
@@ -39,8 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // The preview carries the decoded file back as a field for the confirm step (GB18030 grows in UTF-8).
   const upload = await readUpload(request, { maxFileBytes: MAX_CSV_BYTES, maxFieldBytes: 2 * MAX_CSV_BYTES });
   if (!upload.ok) return fileProblem(upload.problem.message, upload.problem.params, upload.problem.status);
-  const { fields: form, file } = upload;
-  const intent = form.intent;
+  const { fields, file } = upload;
+  const intent = fields.intent;
 
   if (intent === "preview") {
     if (!file) return fileProblem("admin:csv.noFile");
@@ -68,10 +69,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "confirm") {
-    const csv = form.csv;
-    if (!csv) return fileProblem("admin:csv.noFile");
+    // The form's only other field; what is wrong with the file itself comes back as a list of rows.
+    const submission = parseForm(new URLSearchParams(fields), ImportConfirmSchema);
+    if (submission.status !== "success") return fileProblem("admin:csv.noFile");
     // Validated again inside the import's transaction: the catalogue may have changed since the preview.
-    const result = await importCsv(csv, user.id);
+    const result = await importCsv(submission.value.csv, user.id);
     if (!result.ok) return data(issuesOf(result), { status: 400 });
     const updated = result.plan.updates - result.plan.unchanged;
     throw redirect(`/admin/products/import?created=${result.plan.creates}&updated=${updated}`);

@@ -3,10 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton } from "~/components/admin/form-fields";
-import { PhotoProblems } from "~/components/admin/photo-problems";
+import { PhotoProblems, type ShownPhotoProblem } from "~/components/admin/photo-problems";
 import { importPhotoZip, MAX_ZIP_UNCOMPRESSED } from "~/models/photo-zip.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { parsePhotoUpload } from "~/utils/photo-upload.server";
+import { readUpload } from "~/utils/upload.server";
 import type { WordingHandle } from "~/i18n";
 
 export const handle: WordingHandle = { i18n: ["admin"] };
@@ -21,14 +21,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+const fail = (problems: ShownPhotoProblem[], status = 400) => data({ problems }, { status });
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const upload = await parsePhotoUpload(request, { field: "zip", maxFiles: 1, maxFileBytes: Math.min(MAX_ZIP_BYTES, MAX_ZIP_UNCOMPRESSED) });
-  if (!upload.ok) return data({ problems: [{ file: String(upload.params.file ?? ""), code: upload.code, params: upload.params }] }, { status: 400 });
-  const zip = upload.files[0];
-  if (!zip) return data({ problems: [{ file: "", code: "zipEmpty" }] }, { status: 400 });
-  const result = await importPhotoZip(zip.bytes, user.id);
-  if (!result.ok) return data({ problems: result.problems }, { status: 400 });
+  const upload = await readUpload(request, { maxFileBytes: Math.min(MAX_ZIP_BYTES, MAX_ZIP_UNCOMPRESSED) });
+  if (!upload.ok) return fail([{ file: "", message: upload.problem.message, params: upload.problem.params }], upload.problem.status);
+  // The form has no other field: the zip is all there is to read.
+  const zip = upload.file;
+  if (!zip) return fail([{ file: "", code: "zipEmpty" }]);
+  const result = await importPhotoZip(Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength), user.id);
+  if (!result.ok) return fail(result.problems);
   throw redirect(`/admin/products/photos?added=${result.added}&products=${result.products}`);
 }
 

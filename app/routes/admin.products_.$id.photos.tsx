@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton } from "~/components/admin/form-fields";
-import { PhotoProblems } from "~/components/admin/photo-problems";
+import { PhotoProblems, type ShownPhotoProblem } from "~/components/admin/photo-problems";
 import { ProductPhoto } from "~/components/product-photo";
 import { prisma } from "~/utils/db.server";
 import {
@@ -13,12 +13,15 @@ import {
   maxPhotoBytes,
   movePhoto,
   removePhoto,
-  type PhotoProblem,
+  type PhotoFile,
 } from "~/models/product-photo.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
+import { parseForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { idOr404 } from "~/utils/params";
-import { parsePhotoUpload } from "~/utils/photo-upload.server";
+import { PhotoButtonSchema } from "~/models/product-schema";
+import { readUpload, type UploadedFile } from "~/utils/upload.server";
 import { photoHashOf } from "~/utils/photo-url";
 import type { WordingHandle } from "~/i18n";
 
@@ -44,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const fail = (problems: PhotoProblem[]) => data({ problems }, { status: 400 });
+const fail = (problems: ShownPhotoProblem[], status = 400) => data({ problems }, { status });
+const asPhoto = (file: UploadedFile): PhotoFile => ({ name: file.name, bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
@@ -52,26 +56,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = (what: string) => redirect(`/admin/products/${product.id}/photos?done=${what}`);
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const upload = await parsePhotoUpload(request, { field: "photos", maxFiles: MAX_PHOTOS_PER_PRODUCT, maxFileBytes: maxPhotoBytes() });
-    if (!upload.ok) return fail([{ file: String(upload.params.file ?? ""), code: upload.code, params: upload.params }]);
-    const result = await addProductPhotos(product.id, upload.files, user.id);
+    const upload = await readUpload(request, { maxFiles: MAX_PHOTOS_PER_PRODUCT, maxFileBytes: maxPhotoBytes() });
+    if (!upload.ok) return fail([{ file: "", message: upload.problem.message, params: upload.problem.params }], upload.problem.status);
+    const result = await addProductPhotos(product.id, upload.files.map(asPhoto), user.id);
     if (!result.ok) return fail(result.problems);
     throw done("added");
   }
 
-  const form = await request.formData();
-  const imageId = Number(form.get("imageId"));
-  const intent = String(form.get("intent") ?? "");
-  if (!Number.isInteger(imageId)) throw new Response("Bad request", { status: 400 });
+  const submission = parseForm(await request.formData(), PhotoButtonSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { intent, imageId } = submission.value;
   if (intent === "remove") {
     await removePhoto(product.id, imageId, user.id);
     throw done("removed");
   }
-  if (intent === "main" || intent === "up" || intent === "down") {
-    await movePhoto(product.id, imageId, intent, user.id);
-    throw done("moved");
-  }
-  throw new Response("Unknown intent", { status: 400 });
+  await movePhoto(product.id, imageId, intent, user.id);
+  throw done("moved");
 }
 
 export default function ProductPhotos() {
@@ -92,7 +92,7 @@ export default function ProductPhotos() {
         <Link to={`/admin/products/${product.id}`} className="text-sm text-brand-700 underline">{t("common.back")}</Link>
       </div>
       {done ? <Notice>{t(`photos.done.${done}`)}</Notice> : null}
-      <PhotoProblems problems={actionData?.problems} />
+      <PhotoProblems problems={actionData && "problems" in actionData ? actionData.problems : undefined} />
 
       <Form method="post" encType="multipart/form-data" className="space-y-3 rounded border border-stone-300 bg-white p-4">
         <h2 className="text-lg font-semibold">{t("photos.upload")}</h2>

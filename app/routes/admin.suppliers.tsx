@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, SubmitButton } from "~/components/admin/form-fields";
 import { SupplierFields } from "~/components/admin/supplier-form";
 import { listCountiesForAdmin } from "~/models/county.server";
-import { fieldErrorsOf, formText, SupplierSchema, supplierStatuses } from "~/models/product-schema";
+import { SupplierSchema, supplierStatuses } from "~/models/product-schema";
 import { createSupplier, listSuppliers } from "~/models/supplier.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { TableScroller } from "~/components/admin/table-scroller";
 import type { WordingHandle } from "~/i18n";
 
@@ -27,11 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const values = formText(await request.formData());
-  const parsed = SupplierSchema.safeParse(values);
-  if (!parsed.success) return data({ values, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  const result = await createSupplier(parsed.data, user.id);
-  if (!result.ok) return data({ values, fieldErrors: result.fieldErrors }, { status: 400 });
+  const submission = parseForm(await request.formData(), SupplierSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const result = await createSupplier(submission.value, user.id);
+  if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors });
   throw redirect(`/admin/suppliers/${result.value.id}?done=created`);
 }
 
@@ -48,6 +50,7 @@ export default function Suppliers() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const en = i18n.language === "en";
+  const [form, fields] = useHallForm(SupplierSchema, { id: "new-supplier", lastResult: actionData?.result, defaultValue: { kind: "COOPERATIVE" } });
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("suppliers.title")}</h1>
@@ -94,10 +97,10 @@ export default function Suppliers() {
         </TableScroller>
       )}
 
-      <Form method="post" noValidate className="max-w-3xl space-y-4 rounded border border-stone-300 bg-white p-4">
+      <Form method="post" className="max-w-3xl space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
         <h2 className="text-lg font-semibold">{t("suppliers.new")}</h2>
-        <FormError message={actionData ? "admin:common.formHasErrors" : null} />
-        <SupplierFields counties={counties} values={actionData?.values ?? {}} errors={actionData?.fieldErrors} />
+        <FormError form={form} />
+        <SupplierFields counties={counties} fields={fields} />
         <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("common.saving")}>{t("suppliers.new")}</SubmitButton>
       </Form>
     </section>

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/form-data-parser";
 
 /**
- * Reading a form that carries one file (ADR 017). The body is parsed as it streams in, by
+ * Reading a form that carries a file, or a few (ADR 017; product photos, ADR 026). The body is parsed as it streams in, by
  * @remix-run/form-data-parser: a part is refused the moment it passes its limit, so memory never
  * holds more than the limits, however large the body. After a refusal the rest of the body is read
  * and dropped, so the browser gets the page with the error rather than a reset connection (the
@@ -18,8 +18,10 @@ import {
  */
 
 export type UploadLimits = {
-  /** Bytes of the one file the form may carry. */
+  /** Bytes of each file the form may carry. */
   maxFileBytes: number;
+  /** Files the form may carry (one unless told); empty file inputs do not count. */
+  maxFiles?: number;
   /** Bytes of each ordinary field (a hidden CSV carried from preview to confirm is a field too). */
   maxFieldBytes?: number;
   /** Parts of the form, fields and file together (the quick-order grid posts two per line). */
@@ -29,7 +31,9 @@ export type UploadLimits = {
 export type UploadedFile = { name: string; bytes: Uint8Array };
 /** An i18n key in the common namespace and its values, naming the limit that was passed. */
 export type UploadProblem = { message: string; params?: Record<string, string | number>; status: 400 | 413 };
-export type Upload = { ok: true; fields: Record<string, string>; file: UploadedFile | null } | { ok: false; problem: UploadProblem };
+export type Upload =
+  | { ok: true; fields: Record<string, string>; file: UploadedFile | null; files: UploadedFile[] }
+  | { ok: false; problem: UploadProblem };
 
 const DEFAULT_FIELD_BYTES = 16 * 1024;
 const DEFAULT_PARTS = 64;
@@ -51,30 +55,33 @@ async function dropRest(body: ReadableStream<Uint8Array> | null) {
 export async function readUpload(request: Request, limits: UploadLimits): Promise<Upload> {
   const maxFieldBytes = limits.maxFieldBytes ?? DEFAULT_FIELD_BYTES;
   const maxParts = limits.maxParts ?? DEFAULT_PARTS;
+  const maxFiles = limits.maxFiles ?? 1;
   const fields: Record<string, string> = {};
-  let file: UploadedFile | null = null;
+  const files: UploadedFile[] = [];
   const fileTooLarge = { message: "common:upload.fileTooLarge", params: { mb: mb(limits.maxFileBytes) }, status: 413 } as const;
   let form: FormData;
   try {
     form = await parseFormData(
       request,
       {
-        maxFiles: 1,
+        maxFiles,
         maxParts,
         maxFileSize: Math.max(limits.maxFileBytes, maxFieldBytes),
-        maxTotalSize: limits.maxFileBytes + Math.max(maxFieldBytes, FIELDS_TOTAL_BYTES),
+        maxTotalSize: maxFiles * limits.maxFileBytes + Math.max(maxFieldBytes, FIELDS_TOTAL_BYTES),
       },
       async (upload) => {
         const bytes = new Uint8Array(await upload.arrayBuffer());
         if (bytes.byteLength > limits.maxFileBytes) throw new MaxFileSizeExceededError(limits.maxFileBytes);
-        if (bytes.byteLength > 0) file = { name: upload.name.slice(0, 200), bytes };
+        if (bytes.byteLength > 0) files.push({ name: upload.name.slice(0, 200), bytes });
         return null;
       },
     );
   } catch (error) {
     await dropRest(request.body);
     if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError) return { ok: false, problem: fileTooLarge };
-    if (error instanceof MaxFilesExceededError) return { ok: false, problem: { message: "common:upload.oneFile", status: 400 } };
+    if (error instanceof MaxFilesExceededError) {
+      return { ok: false, problem: maxFiles === 1 ? { message: "common:upload.oneFile", status: 400 } : { message: "common:upload.tooManyFiles", params: { max: maxFiles }, status: 400 } };
+    }
     if (error instanceof MaxPartsExceededError) return { ok: false, problem: { message: "common:upload.tooManyFields", params: { max: maxParts }, status: 413 } };
     if (error instanceof MaxHeaderSizeExceededError || error instanceof MultipartParseError || error instanceof FormDataParseError) {
       return { ok: false, problem: { message: "common:upload.malformed", status: 400 } };
@@ -88,5 +95,5 @@ export async function readUpload(request: Request, limits: UploadLimits): Promis
     }
     fields[name] = value;
   }
-  return { ok: true, fields, file };
+  return { ok: true, fields, file: files[0] ?? null, files };
 }

@@ -64,7 +64,7 @@ test.describe("the poverty-relief office administering the catalogue", () => {
       await expect(page.getByRole("alert")).toHaveText("请修改标出的内容后再提交");
       await expect(price).toHaveAttribute("aria-invalid", "true");
       await expect(price).toHaveAccessibleDescription(/价格格式不正确/);
-      await expect(page.locator("#price-error")).toHaveText(PRICE_FORMAT_ERROR);
+      await expect(page.locator("#product-price-error")).toHaveText(PRICE_FORMAT_ERROR);
       // What was typed stays, so only the price needs fixing.
       await expect(price).toHaveValue(bad);
       await expect(name).toHaveValue(newName);
@@ -80,7 +80,8 @@ test.describe("the poverty-relief office administering the catalogue", () => {
     await expect(page).toHaveURL(/\?done=saved$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`编辑商品：${newName}`);
     await expect(productSummary(page, "价格")).toHaveText("¥88.80");
-    await expect(page.locator("#price-error")).toHaveCount(0);
+    await expect(page.locator("#product-price-error")).toHaveCount(0);
+    await expect(price).not.toHaveAttribute("aria-invalid");
 
     await page.getByRole("link", { name: "在商城中查看" }).click();
     await expect(page).toHaveURL(new RegExp(`/products/${EDITED.slug}$`));
@@ -92,6 +93,32 @@ test.describe("the poverty-relief office administering the catalogue", () => {
     await page.getByRole("searchbox").fill(newName);
     await page.getByRole("searchbox").press("Enter");
     await expect(page.getByRole("list", { name: "全部商品" }).getByRole("listitem").first().getByRole("heading")).toHaveText(newName);
+  });
+
+  test("the browser explains a bad field as soon as it is left, before anything is sent", async ({ page }) => {
+    await signInAsAdmin(page);
+    await openProductEditor(page, INSPECTED);
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    const price = page.getByLabel("价格（元）");
+    await price.fill("12.345");
+    await price.blur();
+    await expect(price).toHaveAttribute("aria-invalid", "true");
+    await expect(price).toHaveAccessibleDescription(/价格格式不正确/);
+    await expect(page.locator(`#${await price.getAttribute("id")}-error`)).toHaveText(PRICE_FORMAT_ERROR);
+    const reason = page.getByRole("textbox", { name: "原因", exact: true });
+    await page.getByLabel("调整数量").fill("0");
+    await reason.focus();
+    await expect(page.getByLabel("调整数量")).toHaveAccessibleDescription(/调整数量不能为 0/);
+    // Submitting with the errors showing sends nothing either.
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(page.getByRole("alert")).toHaveText("请修改标出的内容后再提交");
+    // Fixing the field clears its message while typing.
+    await price.fill("12.50");
+    await expect(price).not.toHaveAttribute("aria-invalid");
+    expect(posts).toEqual([]);
   });
 
   test("a stock adjustment with a reason changes the stock and appears in the product's stock history", async ({ page }) => {
@@ -289,7 +316,27 @@ test.describe("the poverty-relief office administering the catalogue", () => {
     // Also with field errors showing, without saving anything.
     await page.getByLabel("价格（元）").fill("abc");
     await page.getByRole("button", { name: "保存", exact: true }).click();
-    await expect(page.locator("#price-error")).toBeVisible();
+    await expect(page.locator("#product-price-error")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server refuses a stock decrease beyond the stock, names the number and keeps what was typed", async ({ page }) => {
+    await signInAsAdmin(page);
+    await openProductEditor(page, INSPECTED);
+    const before = Number(await productSummary(page, "当前库存").textContent());
+    const delta = page.getByLabel("调整数量");
+    const reason = page.getByRole("textbox", { name: "原因", exact: true });
+    await delta.fill(`-${before + 1}`);
+    await reason.fill("盘点差异");
+    await page.getByRole("button", { name: "调整库存" }).click();
+    await expect(delta).toHaveAttribute("aria-invalid", "true");
+    await expect(delta).toHaveAccessibleDescription(new RegExp(`库存不足：当前库存只有 ${before}，最多只能减少 ${before}`));
+    await expect(delta).toHaveValue(`-${before + 1}`);
+    await expect(reason).toHaveValue("盘点差异");
+    await expect(productSummary(page, "当前库存")).toHaveText(String(before));
   });
 });

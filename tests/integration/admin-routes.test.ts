@@ -18,6 +18,7 @@ import { createProduct } from "~/models/product.server";
 import { CSV_COLUMNS } from "~/models/product-schema";
 import { prisma } from "~/utils/db.server";
 import { cookieFor, createReferenceData, createUserWithRole, productInput, type ReferenceData } from "../support/admin-fixtures";
+import { refusal } from "../support/routes";
 
 type Args = { request: Request; params: Record<string, string>; context: Record<string, never> };
 type Handler = (args: Args) => Promise<unknown>;
@@ -145,10 +146,47 @@ describe("product forms", () => {
       price: "12.345",
       initialStock: "3",
     };
-    const { status, body } = unwrap(await productNew.action({ request: post("/admin/products/new", adminCookie, fields), params: {}, context: {} }));
+    const { status, fieldErrors, values } = refusal(await productNew.action({ request: post("/admin/products/new", adminCookie, fields), params: {}, context: {} }));
     expect(status).toBe(400);
-    expect(body.fieldErrors).toEqual({ price: ["admin:errors.priceFormat"] });
-    expect(body.values).toMatchObject({ nameZh: "新米", price: "12.345" });
+    expect(fieldErrors).toEqual({ price: ["admin:errors.priceFormat"] });
+    expect(values).toMatchObject({ nameZh: "新米", price: "12.345" });
+    expect(await prisma.product.count({ where: { sku: "NEW-1" } })).toBe(0);
+  });
+
+  it("answers a product edit the schema refuses with 400, each field's message and everything typed", async () => {
+    const before = await prisma.product.findUniqueOrThrow({ where: { id: productId } });
+    const fields = { intent: "update", sku: "bad sku!", slug: "Not A Slug", nameZh: "", spec: "1kg", price: "0", categoryId: "", countyId: "1", supplierId: "1", nameEn: "Rice" };
+    const answer = await productEdit.action({ request: post(`/admin/products/${productId}`, adminCookie, fields), params: { id: String(productId) }, context: {} });
+    const { status, fieldErrors, values, body } = refusal<{ intent: string }>(answer);
+    expect(status).toBe(400);
+    expect(body.intent).toBe("update");
+    expect(fieldErrors).toEqual({
+      sku: ["admin:errors.skuFormat"],
+      slug: ["admin:errors.slugFormat"],
+      nameZh: ["admin:errors.required"],
+      price: ["admin:errors.pricePositive"],
+      categoryId: ["admin:errors.required"],
+    });
+    expect(values).toMatchObject({ sku: "bad sku!", slug: "Not A Slug", nameEn: "Rice", price: "0" });
+    expect(await prisma.product.findUniqueOrThrow({ where: { id: productId } })).toEqual(before);
+  });
+
+  it("a clash the database finds comes back on the field, with what was typed", async () => {
+    const fields = {
+      sku: "ORDERED-1",
+      slug: "another-slug",
+      nameZh: "重复",
+      categoryId: String(ref.rice.id),
+      countyId: String(ref.zhenlai.id),
+      supplierId: String(ref.zhenlaiCoop.id),
+      spec: "1kg",
+      price: "9.9",
+      initialStock: "1",
+    };
+    const { status, fieldErrors, values } = refusal(await productNew.action({ request: post("/admin/products/new", adminCookie, fields), params: {}, context: {} }));
+    expect(status).toBe(400);
+    expect(fieldErrors).toEqual({ sku: ["admin:errors.skuTaken"] });
+    expect(values).toMatchObject({ sku: "ORDERED-1", nameZh: "重复" });
   });
 
   it("creates a product and redirects to it", async () => {
@@ -172,11 +210,15 @@ describe("product forms", () => {
   it("refuses a stock decrease beyond the current stock, naming it", async () => {
     const path = `/admin/products/${productId}`;
     const args = (fields: Record<string, string>) => ({ request: post(path, adminCookie, fields), params: { id: String(productId) }, context: {} });
-    const { status, body } = unwrap(await productEdit.action(args({ intent: "adjustStock", delta: "-6", reason: "盘点" })));
+    const { status, fieldErrors, values, body } = refusal<{ intent: string; errorParams: Record<string, number> }>(
+      await productEdit.action(args({ intent: "adjustStock", delta: "-6", reason: "盘点" })),
+    );
     expect(status).toBe(400);
-    expect(body).toMatchObject({ fieldErrors: { delta: ["admin:errors.insufficientStock"] }, stock: 5, values: { delta: "-6" } });
-    const missingReason = unwrap(await productEdit.action(args({ intent: "adjustStock", delta: "-1", reason: " " })));
-    expect(missingReason.body.fieldErrors).toEqual({ reason: ["admin:errors.required"] });
+    expect(fieldErrors).toEqual({ delta: ["admin:errors.insufficientStock"] });
+    expect(body).toMatchObject({ intent: "adjustStock", errorParams: { stock: 5 } });
+    expect(values).toMatchObject({ delta: "-6", reason: "盘点" });
+    const missingReason = refusal(await productEdit.action(args({ intent: "adjustStock", delta: "-1", reason: " " })));
+    expect(missingReason.fieldErrors).toEqual({ reason: ["admin:errors.required"] });
     const ok = await thrown(productEdit.action(args({ intent: "adjustStock", delta: "-2", reason: "破损" })));
     expect(ok.headers.get("Location")).toBe(`${path}?done=stock`);
     expect((await prisma.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(3);
@@ -185,6 +227,30 @@ describe("product forms", () => {
   it("answers 404 for a product that does not exist", async () => {
     const response = await thrown(productEdit.loader({ request: request("/admin/products/999", adminCookie), params: { id: "999" }, context: {} }));
     expect(response.status).toBe(404);
+  });
+});
+
+describe("supplier forms", () => {
+  it("answers a new supplier the schema refuses with 400, the field's message and what was typed, creating nothing", async () => {
+    const before = await prisma.supplier.count();
+    const fields = { name: "新合作社", kind: "COOPERATIVE", countyId: "", contactName: "李四", contactPhone: "call me" };
+    const { status, fieldErrors, values } = refusal(await suppliers.action({ request: post("/admin/suppliers", adminCookie, fields), params: {}, context: {} }));
+    expect(status).toBe(400);
+    expect(fieldErrors).toEqual({ countyId: ["admin:errors.required"], contactPhone: ["admin:errors.phoneFormat"] });
+    expect(values).toMatchObject({ name: "新合作社", contactName: "李四", contactPhone: "call me" });
+    expect(await prisma.supplier.count()).toBe(before);
+  });
+
+  it("gives a refused status change back to the status form only, and changes nothing", async () => {
+    const id = ref.zhenlaiCoop.id;
+    const before = await prisma.supplier.findUniqueOrThrow({ where: { id } });
+    const answer = await supplier.action({ request: post(`/admin/suppliers/${id}`, adminCookie, { intent: "status", status: "SUSPENDED", reason: "" }), params: { id: String(id) }, context: {} });
+    const { status, fieldErrors, values, body } = refusal<{ intent: string }>(answer);
+    expect(status).toBe(400);
+    expect(body.intent).toBe("status");
+    expect(fieldErrors).toEqual({ reason: ["admin:errors.required"] });
+    expect(values).toMatchObject({ status: "SUSPENDED" });
+    expect(await prisma.supplier.findUniqueOrThrow({ where: { id } })).toEqual(before);
   });
 });
 
@@ -208,6 +274,19 @@ describe("import and export routes", () => {
     );
     expect(done.headers.get("Location")).toBe("/admin/products/import?created=1&updated=0");
     expect(await prisma.product.findUniqueOrThrow({ where: { sku: "IMP-1" } })).toMatchObject({ priceFen: 3000, stock: 4 });
+  });
+
+  it("refuses a confirm step that lost its file text, importing nothing", async () => {
+    const before = await prisma.product.count();
+    const confirm = new FormData();
+    confirm.set("intent", "confirm");
+    confirm.set("csv", "");
+    const { status, body } = unwrap(
+      await productImport.action({ request: request("/admin/products/import", adminCookie, { method: "POST", body: confirm }), params: {}, context: {} }),
+    );
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ stage: "errors", issues: [{ row: 0, message: "admin:csv.noFile" }] });
+    expect(await prisma.product.count()).toBe(before);
   });
 
   it("refuses a file over the size limit with a clear error", async () => {

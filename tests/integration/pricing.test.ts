@@ -5,7 +5,7 @@ import * as productPricing from "~/routes/admin.products_.$id.pricing";
 import { prisma } from "~/utils/db.server";
 import { cookieFor, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { createShop, product } from "../support/order-fixtures";
-import { post, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, unwrap, type RouteHandler } from "../support/routes";
 
 let ref: ReferenceData;
 let adminCookie: string;
@@ -144,9 +144,12 @@ describe("admin product pricing page", () => {
       [{ minQuantity: "10", price: "1.234" }, { price: ["admin:errors.priceFormat"] }],
     ] as const;
     for (const [fields, fieldErrors] of bad) {
-      const result = unwrap<{ fieldErrors: unknown }>(await call(productPricing.action as RouteHandler, path(p.id), adminCookie, p.id, { intent: "addTier", ...fields }));
+      const result = refusal<{ intent: string }>(await call(productPricing.action as RouteHandler, path(p.id), adminCookie, p.id, { intent: "addTier", ...fields }));
       expect(result.status).toBe(400);
-      expect(result.body.fieldErrors).toEqual(fieldErrors);
+      expect(result.fieldErrors).toEqual(fieldErrors);
+      // What was typed comes back into the form that was sent, and only that one.
+      expect(result.values).toMatchObject(fields);
+      expect(result.body.intent).toBe("addTier");
     }
     expect(await prisma.priceTier.count()).toBe(0);
     expect(await prisma.auditLog.count()).toBe(0);
@@ -161,9 +164,11 @@ describe("admin product pricing page", () => {
     const tier = await prisma.priceTier.findFirstOrThrow({ where: { productId: p.id } });
     expect(tier).toMatchObject({ minQuantity: 10, priceFen: 5800 });
 
-    const clash = unwrap<{ fieldErrors: unknown }>(await act({ intent: "addTier", minQuantity: "10", price: "57" }));
-    expect(clash).toMatchObject({ status: 400, body: { fieldErrors: { minQuantity: ["admin:pricing.errors.tierTaken"] } } });
+    const clash = refusal(await act({ intent: "addTier", minQuantity: "10", price: "57" }));
+    expect(clash).toMatchObject({ status: 400, fieldErrors: { minQuantity: ["admin:pricing.errors.tierTaken"] }, values: { minQuantity: "10", price: "57" } });
 
+    const badEdit = refusal<{ intent: string; tierId: string }>(await act({ intent: "updateTier", tierId: String(tier.id), minQuantity: "1", price: "57.50" }));
+    expect(badEdit).toMatchObject({ status: 400, fieldErrors: { minQuantity: ["admin:pricing.errors.tierMinTooSmall"] }, body: { intent: "updateTier", tierId: String(tier.id) } });
     await thrown(act({ intent: "updateTier", tierId: String(tier.id), minQuantity: "12", price: "57.50" }));
     expect(await prisma.priceTier.findUniqueOrThrow({ where: { id: tier.id } })).toMatchObject({ minQuantity: 12, priceFen: 5750 });
 
@@ -171,8 +176,8 @@ describe("admin product pricing page", () => {
     expect(await prisma.product.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ minOrderQuantity: 20, casePack: 10 });
 
     for (let q = 20; q < 29; q++) await thrown(act({ intent: "addTier", minQuantity: String(q), price: "50" }));
-    const eleventh = unwrap<{ fieldErrors: unknown }>(await act({ intent: "addTier", minQuantity: "100", price: "40" }));
-    expect(eleventh).toMatchObject({ status: 400, body: { fieldErrors: { minQuantity: ["admin:pricing.errors.tooManyTiers"] } } });
+    const eleventh = refusal(await act({ intent: "addTier", minQuantity: "100", price: "40" }));
+    expect(eleventh).toMatchObject({ status: 400, fieldErrors: { minQuantity: ["admin:pricing.errors.tooManyTiers"] } });
     expect(await prisma.priceTier.count({ where: { productId: p.id } })).toBe(10);
 
     await thrown(act({ intent: "removeTier", tierId: String(tier.id) }));

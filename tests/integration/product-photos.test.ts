@@ -11,10 +11,12 @@ import { addProductPhotos, movePhoto, removePhoto } from "~/models/product-photo
 import { prisma } from "~/utils/db.server";
 import { createDiskStore, createS3Store, setPhotoStore, type ObjectStore } from "~/utils/object-store.server";
 import { photoHashOf } from "~/utils/photo-url";
-import { parsePhotoUpload } from "~/utils/photo-upload.server";
+import { readUpload } from "~/utils/upload.server";
 import { loader as photoLoader } from "~/routes/photos.$hash.$file";
+import * as photosPage from "~/routes/admin.products_.$id.photos";
 import { resetDatabase } from "../support/db";
-import { createReferenceData, createUserWithRole, productInput, type ReferenceData } from "../support/admin-fixtures";
+import { cookieFor, createReferenceData, createUserWithRole, productInput, type ReferenceData } from "../support/admin-fixtures";
+import { post, refusal, request, thrown, unwrap } from "../support/routes";
 
 let ref: ReferenceData;
 let adminId: number;
@@ -119,16 +121,24 @@ describe("uploading product photos", () => {
     expect(result).toMatchObject({ ok: false, problems: [{ file: "huge.png", code: "tooManyPixels" }] });
   });
 
-  it("refuses files over the size limit while streaming the upload", async () => {
+  it("refuses files over the size limit while streaming the upload, and more files than allowed", async () => {
     const form = new FormData();
-    form.append("photos", new Blob([Buffer.alloc(2048, 1)]), "big.jpg");
+    form.append("photos", new Blob([Buffer.alloc(10, 1)]), "small.jpg");
+    form.append("photos", new Blob([Buffer.alloc(1024 * 1024 + 1, 1)]), "big.jpg");
     const request = new Request("http://x/", { method: "POST", body: form });
-    const result = await parsePhotoUpload(request, { field: "photos", maxFiles: 3, maxFileBytes: 1024 });
-    expect(result).toMatchObject({ ok: false, code: "tooLarge" });
+    const result = await readUpload(request, { maxFiles: 3, maxFileBytes: 1024 * 1024 });
+    expect(result).toEqual({ ok: false, problem: { message: "common:upload.fileTooLarge", params: { mb: 1 }, status: 413 } });
     const many = new FormData();
-    for (let i = 0; i < 3; i += 1) many.append("photos", new Blob([Buffer.alloc(10, 1)]), `p${i}.jpg`);
-    const tooMany = await parsePhotoUpload(new Request("http://x/", { method: "POST", body: many }), { field: "photos", maxFiles: 2, maxFileBytes: 1024 });
-    expect(tooMany).toMatchObject({ ok: false, code: "tooManyFiles" });
+    for (let i = 0; i < 3; i += 1) many.append("photos", new Blob([Buffer.alloc(10, i)]), `p${i}.jpg`);
+    const tooMany = await readUpload(new Request("http://x/", { method: "POST", body: many }), { maxFiles: 2, maxFileBytes: 1024 });
+    expect(tooMany).toEqual({ ok: false, problem: { message: "common:upload.tooManyFiles", params: { max: 2 }, status: 400 } });
+    const two = new FormData();
+    for (let i = 0; i < 2; i += 1) two.append("photos", new Blob([Buffer.alloc(10, i)]), `p${i}.jpg`);
+    const allowed = await readUpload(new Request("http://x/", { method: "POST", body: two }), { maxFiles: 2, maxFileBytes: 1024 });
+    expect(allowed.ok && allowed.files.map((f) => [f.name, f.bytes[0]])).toEqual([
+      ["p0.jpg", 0],
+      ["p1.jpg", 1],
+    ]);
   });
 
   it("reorders, chooses the main photo and falls back to the illustration when the last photo goes", async () => {
@@ -140,6 +150,39 @@ describe("uploading product photos", () => {
     await removePhoto(id, a!.id, adminId);
     await removePhoto(id, b!.id, adminId);
     expect(await urlsOf(id)).toEqual(["/images/categories/rice.svg"]);
+  });
+});
+
+describe("the product photos page", () => {
+  const act = (id: number, req: Request) => photosPage.action({ request: req, params: { id: String(id) }, context: {} });
+
+  it("refuses more files than a product may have while reading the upload, saving none", async () => {
+    const id = await newProduct("ZL-0001");
+    const cookie = await cookieFor(await createUserWithRole("photographer", "ADMIN"));
+    const form = new FormData();
+    for (let i = 0; i < 13; i += 1) form.append("photos", new Blob([new Uint8Array(await jpeg(800, 600, i))]), `p${i}.jpg`);
+    const { status, body } = unwrap<{ problems: unknown }>(await act(id, request(`/admin/products/${id}/photos`, cookie, { method: "POST", body: form })));
+    expect(status).toBe(400);
+    expect(body.problems).toEqual([{ file: "", message: "common:upload.tooManyFiles", params: { max: 12 } }]);
+    expect(await urlsOf(id)).toEqual(["/images/categories/rice.svg"]);
+  });
+
+  it("answers a photo button the schema refuses with 400 and the field's message; a good one moves the photo", async () => {
+    const id = await newProduct("ZL-0001");
+    const cookie = await cookieFor(await createUserWithRole("photographer", "ADMIN"));
+    await addProductPhotos(id, [{ name: "a.jpg", bytes: await jpeg(800, 600, 10) }, { name: "b.jpg", bytes: await jpeg(800, 600, 250) }], adminId);
+    const before = await urlsOf(id);
+    const bad = refusal(await act(id, post(`/admin/products/${id}/photos`, cookie, { intent: "main", imageId: "abc" })));
+    expect(bad).toMatchObject({ status: 400, fieldErrors: { imageId: ["admin:errors.required"] }, values: { intent: "main", imageId: "abc" } });
+    const unknown = refusal(await act(id, post(`/admin/products/${id}/photos`, cookie, { intent: "rotate", imageId: "1" })));
+    expect(unknown.status).toBe(400);
+    expect(Object.keys(unknown.fieldErrors)).toEqual(["intent"]);
+    expect(await urlsOf(id)).toEqual(before);
+
+    const second = (await prisma.productImage.findMany({ where: { productId: id }, orderBy: { sortOrder: "asc" } }))[1]!;
+    const moved = await thrown(act(id, post(`/admin/products/${id}/photos`, cookie, { intent: "main", imageId: String(second.id) })));
+    expect(moved.headers.get("Location")).toBe(`/admin/products/${id}/photos?done=moved`);
+    expect(await urlsOf(id)).toEqual([before[1], before[0]]);
   });
 });
 

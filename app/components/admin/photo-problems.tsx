@@ -1,9 +1,13 @@
 import { useTranslation } from "react-i18next";
 
-type Problem = { file: string; code: string; params?: Record<string, string | number> };
+/**
+ * What went wrong with an upload: a photo the shop refused (`code`, one of photos.errors.*) or the
+ * upload itself, refused by the streaming parser while it was read (`message`, an i18n key).
+ */
+export type ShownPhotoProblem = { file: string; code?: string; message?: string; params?: Record<string, string | number> };
 
 /** Every problem of an upload, each with the file it belongs to. */
-export function PhotoProblems({ problems }: { problems?: Problem[] }) {
+export function PhotoProblems({ problems }: { problems?: ShownPhotoProblem[] }) {
   const { t } = useTranslation("admin");
   if (!problems || problems.length === 0) return null;
   return (
@@ -14,7 +18,7 @@ export function PhotoProblems({ problems }: { problems?: Problem[] }) {
           <li key={i}>
             {p.file ? <span className="font-mono">{p.file}</span> : null}
             {p.file ? "：" : null}
-            {t(`photos.errors.${p.code}`, p.params ?? {})}
+            {t(p.message ?? `photos.errors.${p.code}`, p.params ?? {})}
           </li>
         ))}
       </ul>

@@ -1,39 +1,32 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { supplierKinds } from "~/models/product-schema";
-import { SelectField, TextField, type Errors } from "./form-fields";
+import { SelectField, TextField } from "./form-fields";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of SupplierSchema, from useHallForm
+type Field = FieldMetadata<any, any, string[]>;
+
+/** The fields of SupplierSchema, shared by the new and edit forms (values and errors come with them). */
 export function SupplierFields({
   counties,
-  values,
-  errors,
+  fields,
 }: {
   counties: { id: number; nameZh: string; nameEn: string }[];
-  values: Record<string, string>;
-  errors: Errors;
+  fields: Record<"name" | "kind" | "countyId" | "contactName" | "contactPhone", Field>;
 }) {
   const { t, i18n } = useTranslation("admin");
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField name="name" label={t("suppliers.name")} required defaultValue={values.name ?? ""} errors={errors} />
+      <TextField field={fields.name} label={t("suppliers.name")} />
+      <SelectField field={fields.kind} label={t("suppliers.kind")} options={supplierKinds.map((k) => ({ value: k, label: t(`suppliers.kinds.${k}`) }))} />
       <SelectField
-        name="kind"
-        label={t("suppliers.kind")}
-        required
-        defaultValue={values.kind ?? "COOPERATIVE"}
-        options={supplierKinds.map((k) => ({ value: k, label: t(`suppliers.kinds.${k}`) }))}
-        errors={errors}
-      />
-      <SelectField
-        name="countyId"
+        field={fields.countyId}
         label={t("suppliers.county")}
-        required
         placeholder={t("product.choose")}
-        defaultValue={values.countyId ?? ""}
         options={counties.map((c) => ({ value: c.id, label: i18n.language === "en" ? c.nameEn : c.nameZh }))}
-        errors={errors}
       />
-      <TextField name="contactName" label={t("suppliers.contactName")} defaultValue={values.contactName ?? ""} errors={errors} />
-      <TextField name="contactPhone" label={t("suppliers.contactPhone")} type="tel" defaultValue={values.contactPhone ?? ""} errors={errors} />
+      <TextField field={fields.contactName} label={t("suppliers.contactName")} />
+      <TextField field={fields.contactPhone} label={t("suppliers.contactPhone")} type="tel" />
     </div>
   );
 }

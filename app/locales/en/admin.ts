@@ -105,8 +105,6 @@ export default {
       tooManyPixels: "Too many pixels (over {{megapixels}} megapixels)",
       tooSmall: "Too small ({{width}}×{{height}}): at least {{min}} px on the short side",
       tooMany: "At most {{max}} photos per product ({{count}} already)",
-      tooManyFiles: "At most {{max}} files at once",
-      notMultipart: "Upload through the form on this page",
       notZip: "Not a valid zip file",
       zipEmpty: "The zip holds no photos",
       zipTooManyEntries: "The zip holds more than {{max}} files",

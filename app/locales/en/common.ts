@@ -62,6 +62,7 @@ export default {
     fileTooLarge: "The file is too large: at most {{mb}} MB. Please split it and upload again.",
     fieldTooLarge: "A field of the form is over {{kb}} KB; nothing was submitted.",
     tooManyFields: "The form has too many fields (at most {{max}}); nothing was submitted.",
+    tooManyFiles: "Upload at most {{max}} files at a time.",
     oneFile: "Upload one file at a time.",
     malformed: "The upload was incomplete or malformed. Please choose the file again.",
   },

@@ -103,8 +103,6 @@ export default {
       tooManyPixels: "图片像素过多（超过 {{megapixels}} 百万像素）",
       tooSmall: "图片太小（{{width}}×{{height}}），短边至少 {{min}} 像素",
       tooMany: "每个商品最多 {{max}} 张照片（已有 {{count}} 张）",
-      tooManyFiles: "一次最多上传 {{max}} 个文件",
-      notMultipart: "上传格式不正确，请通过页面上的表单上传",
       notZip: "不是有效的 zip 文件",
       zipEmpty: "压缩包里没有照片",
       zipTooManyEntries: "压缩包内文件超过 {{max}} 个",

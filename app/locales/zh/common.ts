@@ -60,6 +60,7 @@ export default {
     fileTooLarge: "文件太大：不能超过 {{mb}} MB，请拆分后再传。",
     fieldTooLarge: "表单中的某一项超过 {{kb}} KB，未能提交。",
     tooManyFields: "表单项过多（最多 {{max}} 项），未能提交。",
+    tooManyFiles: "一次最多上传 {{max}} 个文件。",
     oneFile: "一次只能上传一个文件。",
     malformed: "上传未完成或格式不正确，请重新选择文件后再传。",
   },
