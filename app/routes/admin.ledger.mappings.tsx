@@ -47,14 +47,11 @@ function MappingForm({ mapping, lastResult, busy }: { mapping: Mapping; lastResu
       <input type="hidden" name="intent" value="saveMapping" />
       <input type="hidden" name="channel" value={mapping.channel} />
       <FormError form={form} />
-      {columns.map((column) => (
-        <TextField
-          key={column}
-          field={fields[column]}
-          label={t(`mappings.${column}`)}
-          hint={column === "countyCol" || column === "skuCol" ? t("mappings.optional") : undefined}
-        />
-      ))}
+      {columns.map((column) => {
+        // One of the two is needed (the schema says so): neither is required on its own.
+        const optional = column === "countyCol" || column === "skuCol";
+        return <TextField key={column} field={fields[column]} label={t(`mappings.${column}`)} hint={optional ? t("mappings.optional") : undefined} required={!optional} />;
+      })}
       <SubmitButton busy={busy}>{t("mappings.save", { channel: channelName })}</SubmitButton>
     </Form>
   );
