@@ -118,6 +118,12 @@ export const ShipOneSchema = ShipSchema.extend({ shipmentId });
 /** One parcel marked delivered. */
 export const DeliverOneSchema = z.object({ shipmentId });
 
+/** The recipients upload's fields beside its file (the file itself is read by the streaming parser). */
+export const RecipientUploadSchema = z.object({
+  intent: z.literal("upload", "gifts:upload.missing"),
+  giftBoxId: z.string("gifts:review.unavailable").regex(/^\d{1,9}$/, "gifts:review.unavailable").transform(Number),
+});
+
 /** The box page's archive and restore buttons. */
 export const GiftBoxStatusSchema = z.object({ intent: z.enum(["archive", "restore"]) });
 
