@@ -123,7 +123,8 @@ export default function OrgGifts() {
           </p>
           <input type="hidden" name="org" value={organisation.id} />
           <input type="hidden" name="intent" value="upload" />
-          <SelectField field={fields.giftBoxId} label={t("upload.box")} options={orderable.map((b) => ({ value: b.id, label: localize(b.nameZh, b.nameEn) }))} />
+          {/* There is always a box chosen, so the field is not marked as one to fill in. */}
+          <SelectField field={fields.giftBoxId} label={t("upload.box")} required={false} options={orderable.map((b) => ({ value: b.id, label: localize(b.nameZh, b.nameEn) }))} />
           <div>
             <label htmlFor="recipient-file" className="block text-sm font-medium">{t("upload.file")}</label>
             <input
