@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { diffFields, recordAudit } from "./audit.server";
-import type { GiftBoxInput } from "./gift-schema";
+import { componentField, type GiftBoxInput } from "./gift-schema";
 import { priceLines, type PricedLine } from "./pricing.server";
 import { isSellable } from "./sellable.server";
 
@@ -102,10 +102,13 @@ async function resolveComponents(components: GiftBoxInput["components"], db: Db)
   const bySku = new Map(products.map((p) => [p.sku.toUpperCase(), p.id]));
   const errors: Record<string, string[]> = {};
   components.forEach((c, i) => {
-    if (!bySku.has(c.sku.toUpperCase())) errors[`component.sku.${i}`] = ["gifts:errors.unknownSku"];
+    if (!bySku.has(c.sku.toUpperCase())) errors[componentField(c.row ?? i, "sku")] = ["gifts:errors.unknownSku"];
   });
   return { errors, resolved: components.map((c, position) => ({ productId: bySku.get(c.sku.toUpperCase()) ?? 0, quantity: c.quantity, position })) };
 }
+
+/** The components as recorded in the audit trail: what, and how many per box. */
+const componentsOf = (input: GiftBoxInput) => input.components.map(({ sku, quantity }) => ({ sku, quantity }));
 
 const boxFields = (input: GiftBoxInput) => ({
   nameZh: input.nameZh,
@@ -120,7 +123,7 @@ export async function createGiftBox(input: GiftBoxInput, adminId: number): Promi
     const { errors, resolved } = await resolveComponents(input.components, tx);
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     const box = await tx.giftBox.create({ data: { ...boxFields(input), components: { create: resolved } }, select: { id: true } });
-    await recordAudit(tx, { userId: adminId, action: "giftBox.create", entityType: "GiftBox", entityId: box.id, details: { ...boxFields(input), components: input.components } });
+    await recordAudit(tx, { userId: adminId, action: "giftBox.create", entityType: "GiftBox", entityId: box.id, details: { ...boxFields(input), components: componentsOf(input) } });
     return { ok: true, id: box.id };
   });
 }
@@ -140,7 +143,8 @@ export async function updateGiftBox(id: number, input: GiftBoxInput, adminId: nu
     const { components: oldComponents, ...oldFields } = before;
     const beforeComponents = oldComponents.map((c) => ({ sku: c.product.sku, quantity: c.quantity }));
     const changes: Record<string, unknown> = diffFields(oldFields, boxFields(input));
-    if (JSON.stringify(beforeComponents) !== JSON.stringify(input.components)) changes.components = [beforeComponents, input.components];
+    const afterComponents = componentsOf(input);
+    if (JSON.stringify(beforeComponents) !== JSON.stringify(afterComponents)) changes.components = [beforeComponents, afterComponents];
     await recordAudit(tx, { userId: adminId, action: "giftBox.update", entityType: "GiftBox", entityId: id, details: changes });
     return { ok: true, id };
   });

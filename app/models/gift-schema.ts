@@ -27,46 +27,60 @@ const required = (max: number) => z.string("gifts:errors.required").trim().min(1
 /** Image: empty, a site path (/images/…) or an https address. */
 const imageUrlField = text(300).refine((s) => s === "" || /^\/[\w./-]+$/.test(s) || /^https:\/\/[^\s"'<>]+$/.test(s), "gifts:errors.imageUrl");
 
-export type ComponentRow = { sku: string; quantity: string };
+/** The most rows the box form may post: more is a tampered form, refused before its rows are read. */
+const MAX_COMPONENT_ROWS = 100;
 
-/** The box form's numbered component fields ("component.sku.0", "component.quantity.0", …), blank rows dropped. */
-export function componentRows(form: Record<string, string>): ComponentRow[] {
-  const rows: ComponentRow[] = [];
-  for (const [key, value] of Object.entries(form)) {
-    const match = /^component\.(sku|quantity)\.(\d{1,2})$/.exec(key);
-    if (!match) continue;
-    (rows[Number(match[2])] ??= { sku: "", quantity: "" })[match[1] as "sku" | "quantity"] = value.trim().slice(0, 60);
-  }
-  return rows.filter((r) => r && (r.sku !== "" || r.quantity !== ""));
-}
+/** One row of the box form ("components[0].sku", "components[0].quantity"); a blank row is skipped. */
+const componentRow = z.object({ sku: z.string().default(""), quantity: z.string().default("") }).optional();
 
+/**
+ * The component rows: 1–20 filled, quantity 1–100, no SKU twice. Each error is keyed by the row it is
+ * about ("components[1].sku"), and each component keeps its row so the server can name it too.
+ */
+type ComponentRowInput = { sku?: string; quantity?: string } | undefined;
+type ComponentOutput = { sku: string; quantity: number; row: number };
+const componentRows = z.preprocess(
+  (rows) => (Array.isArray(rows) && rows.length > MAX_COMPONENT_ROWS ? null : (rows ?? [])),
+  z.array(componentRow, "gifts:errors.tooManyComponents").transform((rows, ctx) => {
+    const filled = rows
+      .map((r, row) => ({ sku: (r?.sku ?? "").trim().slice(0, 60).toUpperCase(), quantity: (r?.quantity ?? "").trim().slice(0, 60), row }))
+      .filter((r) => r.sku !== "" || r.quantity !== "");
+    if (filled.length === 0) ctx.addIssue({ code: "custom", message: "gifts:errors.noComponents" });
+    if (filled.length > MAX_COMPONENTS) ctx.addIssue({ code: "custom", message: "gifts:errors.tooManyComponents" });
+    const seen = new Set<string>();
+    const components = filled.map(({ sku, quantity: typed, row }) => {
+      if (sku === "") ctx.addIssue({ code: "custom", message: "gifts:errors.required", path: [row, "sku"] });
+      else if (seen.has(sku)) ctx.addIssue({ code: "custom", message: "gifts:errors.componentTwice", path: [row, "sku"] });
+      seen.add(sku);
+      const quantity = /^\d{1,3}$/.test(typed) ? Number(typed) : NaN;
+      if (!(quantity >= 1 && quantity <= MAX_COMPONENT_QUANTITY)) ctx.addIssue({ code: "custom", message: "gifts:errors.componentQuantity", path: [row, "quantity"] });
+      return { sku, quantity, row };
+    });
+    return components;
+  }),
+  // The guard above takes any value; the form's own shape is the rows.
+) as unknown as z.ZodType<ComponentOutput[], ComponentRowInput[] | undefined>;
+
+/**
+ * Whether a refused box form posted more rows than any page shows (a row number such as
+ * "components[9999999]"): its rows are then not sent back, which would mean millions of empty ones.
+ */
+export const componentRowsOverflow = (payload: Record<string, unknown>) => Array.isArray(payload.components) && payload.components.length > MAX_COMPONENT_ROWS;
+
+/** The box form: names, description, image and its component rows, every error at once. */
 export const GiftBoxSchema = z.object({
   nameZh: required(60),
   nameEn: text(100),
   descriptionZh: text(1000),
   descriptionEn: text(2000),
   imageUrl: imageUrlField,
+  components: componentRows,
 });
-export type GiftBoxInput = z.infer<typeof GiftBoxSchema> & { components: { sku: string; quantity: number }[] };
+/** A box as the model stores it; `row` (the form's row of a component) only names where an error goes. */
+export type GiftBoxInput = Omit<z.infer<typeof GiftBoxSchema>, "components"> & { components: { sku: string; quantity: number; row?: number }[] };
 
-/** Checks the component rows: 1–20, known format, quantity 1–100, no SKU twice. Errors keyed "components" or per row. */
-export function checkComponentRows(rows: ComponentRow[]): { ok: true; components: { sku: string; quantity: number }[] } | { ok: false; errors: Record<string, string[]> } {
-  const errors: Record<string, string[]> = {};
-  if (rows.length === 0) errors.components = ["gifts:errors.noComponents"];
-  if (rows.length > MAX_COMPONENTS) errors.components = ["gifts:errors.tooManyComponents"];
-  const seen = new Set<string>();
-  const components: { sku: string; quantity: number }[] = [];
-  rows.forEach((row, i) => {
-    const sku = row.sku.toUpperCase();
-    if (sku === "") errors[`component.sku.${i}`] = ["gifts:errors.required"];
-    else if (seen.has(sku)) errors[`component.sku.${i}`] = ["gifts:errors.componentTwice"];
-    seen.add(sku);
-    const quantity = /^\d{1,3}$/.test(row.quantity) ? Number(row.quantity) : NaN;
-    if (!(quantity >= 1 && quantity <= MAX_COMPONENT_QUANTITY)) errors[`component.quantity.${i}`] = ["gifts:errors.componentQuantity"];
-    components.push({ sku, quantity });
-  });
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, components };
-}
+/** The name of a component row's field, as the box form posts it and as its errors are keyed. */
+export const componentField = (row: number, field: "sku" | "quantity") => `components[${row}].${field}`;
 
 /**
  * What the buyer fills in on the review step. The box, recipients and prices come from the server
@@ -98,17 +112,20 @@ export const ShipSchema = z.object({
 });
 export type ShipInput = z.infer<typeof ShipSchema>;
 
-/** The whole box form: fields and component rows, every error at once (keyed as the form's field names). */
-export function parseGiftBoxForm(form: Record<string, string>): { ok: true; input: GiftBoxInput } | { ok: false; errors: Record<string, string[]> } {
-  const fields = GiftBoxSchema.safeParse(form);
-  const components = checkComponentRows(componentRows(form));
-  const errors: Record<string, string[]> = components.ok ? {} : { ...components.errors };
-  if (!fields.success) {
-    for (const issue of fields.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
-  }
-  if (!fields.success || !components.ok) return { ok: false, errors };
-  return { ok: true, input: { ...fields.data, components: components.components } };
-}
+const shipmentId = z.string("gifts:ship.nothing").regex(/^\d{1,9}$/, "gifts:ship.nothing").transform(Number);
+/** One parcel's row on the shipments list: its carrier and tracking number. */
+export const ShipOneSchema = ShipSchema.extend({ shipmentId });
+/** One parcel marked delivered. */
+export const DeliverOneSchema = z.object({ shipmentId });
+
+/** The recipients upload's fields beside its file (the file itself is read by the streaming parser). */
+export const RecipientUploadSchema = z.object({
+  intent: z.literal("upload", "gifts:upload.missing"),
+  giftBoxId: z.string("gifts:review.unavailable").regex(/^\d{1,9}$/, "gifts:review.unavailable").transform(Number),
+});
+
+/** The box page's archive and restore buttons. */
+export const GiftBoxStatusSchema = z.object({ intent: z.enum(["archive", "restore"]) });
 
 /** Status, page and search from the URL; anything else is ignored. */
 export function shipmentQuery(url: URL) {

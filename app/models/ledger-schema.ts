@@ -113,9 +113,22 @@ export const AdjustmentSchema = z.object({
 });
 export type AdjustmentInput = z.infer<typeof AdjustmentSchema>;
 
-export const ReasonSchema = z.object({
-  reason: z.string("ledger:errors.reasonRequired").trim().min(2, "ledger:errors.reasonRequired").max(500, "ledger:errors.tooLong"),
+const reason = z.string("ledger:errors.reasonRequired").trim().min(2, "ledger:errors.reasonRequired").max(500, "ledger:errors.tooLong");
+
+/** Reversing an import batch: the batch is the page's, only the reason is typed. */
+export const ReasonSchema = z.object({ reason });
+
+/** The platform import's fields beside its file (the file itself is read by the streaming parser). */
+export const ImportUploadSchema = z.object({
+  intent: z.literal("upload", "ledger:errors.required"),
+  channel: z.enum(importChannels, "ledger:errors.required"),
 });
+
+/** Reversing one offline sale or adjustment from the entries list. */
+export const EntryReversalSchema = z.object({ entryId: id, reason });
+
+/** The batch page's buttons that carry nothing typed. */
+export const BatchActionSchema = z.object({ intent: z.enum(["confirm", "discard"]) });
 
 const header = z.string().trim().max(60, "ledger:errors.tooLong");
 export const MappingSchema = z.object({

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, SubmitButton } from "~/components/admin/form-fields";
-import { GiftBoxFields } from "~/components/gifts/gift-box-fields";
+import { componentRowsToShow, GiftBoxFields } from "~/components/gifts/gift-box-fields";
 import { Money } from "~/components/money";
 import { getGiftBox, priceGiftBoxes, setGiftBoxStatus, updateGiftBox } from "~/models/gift-box.server";
-import { componentRows, parseGiftBoxForm } from "~/models/gift-schema";
-import { formText } from "~/models/product-schema";
+import { componentRowsOverflow, GiftBoxSchema, GiftBoxStatusSchema } from "~/models/gift-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
 
@@ -27,16 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const id = idOr404(params.id);
-  const values = formText(await request.formData());
-  if (values.intent === "archive" || values.intent === "restore") {
+  const formData = await request.formData();
+  if (formData.has("intent")) {
+    const submission = parseForm(formData, GiftBoxStatusSchema);
+    if (submission.status !== "success") throw new Response("Unknown intent", { status: 400 });
     if (!(await getGiftBox(id))) throw new Response("Not found", { status: 404 });
-    await setGiftBoxStatus(id, values.intent === "archive" ? "ARCHIVED" : "ACTIVE", user.id);
-    throw redirect(`/admin/gift-boxes/${id}?done=${values.intent === "archive" ? "archived" : "restored"}`);
+    const archive = submission.value.intent === "archive";
+    await setGiftBoxStatus(id, archive ? "ARCHIVED" : "ACTIVE", user.id);
+    throw redirect(`/admin/gift-boxes/${id}?done=${archive ? "archived" : "restored"}`);
   }
-  const parsed = parseGiftBoxForm(values);
-  if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
-  const result = await updateGiftBox(id, parsed.input, user.id);
-  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
+  const submission = parseForm(formData, GiftBoxSchema);
+  if (submission.status !== "success") return refuse(submission, { hideFields: componentRowsOverflow(submission.payload) ? ["components"] : [] });
+  const result = await updateGiftBox(id, submission.value, user.id);
+  if (!result.ok) return refuse(submission, { fieldErrors: result.errors });
   throw redirect(`/admin/gift-boxes/${id}?done=saved`);
 }
 
@@ -47,14 +52,18 @@ export default function AdminGiftBox() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const done = params.get("done");
-  const values = actionData?.values ?? {
-    nameZh: box.nameZh,
-    nameEn: box.nameEn,
-    descriptionZh: box.descriptionZh,
-    descriptionEn: box.descriptionEn,
-    imageUrl: box.imageUrl,
-  };
-  const components = actionData ? componentRows(actionData.values) : box.components.map((c) => ({ sku: c.product.sku, quantity: String(c.quantity) }));
+  const [form, fields] = useHallForm(GiftBoxSchema, {
+    id: "gift-box",
+    lastResult: actionData?.result,
+    defaultValue: {
+      nameZh: box.nameZh,
+      nameEn: box.nameEn,
+      descriptionZh: box.descriptionZh,
+      descriptionEn: box.descriptionEn,
+      imageUrl: box.imageUrl,
+      components: componentRowsToShow(box.components.map((c) => ({ sku: c.product.sku, quantity: String(c.quantity) }))),
+    },
+  });
   return (
     <section className="max-w-3xl space-y-6">
       <Link to="/admin/gift-boxes" className="text-sm text-brand-700 underline">{t("admin.back")}</Link>
@@ -65,9 +74,9 @@ export default function AdminGiftBox() {
         <div><dt className="text-stone-600">{t("admin.availability")}</dt><dd className="font-semibold" data-testid="available">{box.available}</dd></div>
         <div><dt className="text-stone-600">{t("admin.status")}</dt><dd>{t(`admin.statuses.${box.status}`, { defaultValue: box.status })}</dd></div>
       </dl>
-      <Form method="post" noValidate className="space-y-4 rounded border border-stone-300 bg-white p-4">
-        <FormError message={actionData ? "gifts:admin.formHasErrors" : null} />
-        <GiftBoxFields values={values} errors={actionData?.errors} components={components} />
+      <Form method="post" className="space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
+        <FormError message={form.status === "error" ? (form.errors?.[0] ?? "gifts:admin.formHasErrors") : null} />
+        <GiftBoxFields fields={fields} />
         <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("admin.saving")}>{t("admin.save")}</SubmitButton>
       </Form>
       <Form method="post">

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SubmitButton } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
-import { GiftBoxFields } from "~/components/gifts/gift-box-fields";
+import { componentRowsToShow, GiftBoxFields } from "~/components/gifts/gift-box-fields";
 import { Money } from "~/components/money";
 import { createGiftBox, listGiftBoxes } from "~/models/gift-box.server";
 import { listGiftOrdersForAdmin } from "~/models/gift-order.server";
-import { componentRows, parseGiftBoxForm } from "~/models/gift-schema";
-import { formText } from "~/models/product-schema";
+import { componentRowsOverflow, GiftBoxSchema } from "~/models/gift-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 import type { WordingHandle } from "~/i18n";
 
@@ -26,11 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const values = formText(await request.formData());
-  const parsed = parseGiftBoxForm(values);
-  if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
-  const result = await createGiftBox(parsed.input, user.id);
-  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
+  const submission = parseForm(await request.formData(), GiftBoxSchema);
+  if (submission.status !== "success") return refuse(submission, { hideFields: componentRowsOverflow(submission.payload) ? ["components"] : [] });
+  const result = await createGiftBox(submission.value, user.id);
+  if (!result.ok) return refuse(submission, { fieldErrors: result.errors });
   throw redirect(`/admin/gift-boxes/${result.id}?done=created`);
 }
 
@@ -41,7 +42,7 @@ export default function AdminGiftBoxes() {
   const { boxes, orders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const values = actionData?.values ?? {};
+  const [form, fields] = useHallForm(GiftBoxSchema, { id: "new-gift-box", lastResult: actionData?.result, defaultValue: { components: componentRowsToShow([]) } });
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("admin.title")}</h1>
@@ -105,10 +106,10 @@ export default function AdminGiftBoxes() {
         </TableScroller>
       )}
 
-      <Form method="post" noValidate className="max-w-3xl space-y-4 rounded border border-stone-300 bg-white p-4">
-        <h2 className="text-lg font-semibold">{t("admin.new")}</h2>
-        <FormError message={actionData ? "gifts:admin.formHasErrors" : null} />
-        <GiftBoxFields values={values} errors={actionData?.errors} components={componentRows(values)} />
+      <Form method="post" className="max-w-3xl space-y-4 rounded border border-stone-300 bg-white p-4" aria-labelledby="new-gift-box-title" {...getFormProps(form)}>
+        <h2 id="new-gift-box-title" className="text-lg font-semibold">{t("admin.new")}</h2>
+        <FormError message={form.status === "error" ? (form.errors?.[0] ?? "gifts:admin.formHasErrors") : null} />
+        <GiftBoxFields fields={fields} />
         <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("admin.saving")}>{t("admin.new")}</SubmitButton>
       </Form>
     </section>

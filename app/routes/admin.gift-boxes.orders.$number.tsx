@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { ProblemList } from "~/components/gifts/problem-list";
 import { ShipmentTable } from "~/components/gifts/shipment-table";
 import { Money } from "~/components/money";
 import { deliverShipments, giftOfOrder, listShipments, shipFromFile, shipShipments, type RecipientProblem, type ShipmentUpdateResult } from "~/models/gift-order.server";
-import { MAX_RECIPIENT_FILE_BYTES, shipmentQuery, ShipSchema } from "~/models/gift-schema";
-import { fieldErrorsOf, type FieldErrors } from "~/models/product-schema";
+import { DeliverOneSchema, MAX_RECIPIENT_FILE_BYTES, shipmentQuery, ShipOneSchema, ShipSchema } from "~/models/gift-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLocalize } from "~/utils/localize";
 import { readUpload } from "~/utils/upload.server";
 import type { WordingHandle } from "~/i18n";
@@ -35,41 +38,63 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { order, gift, list };
 }
 
-type ActionData = { form: string; values: Record<string, string>; fieldErrors?: FieldErrors; message?: string; params?: Record<string, string | number>; problems?: RecipientProblem[] };
+/** The forms with nothing typed beyond the intent: deliver all shipped, ship from a file. */
+const NothingTyped = z.object({});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const order = await giftOrder(params.number);
   const upload = await readUpload(request, { maxFileBytes: MAX_RECIPIENT_FILE_BYTES });
-  if (!upload.ok) return data<ActionData>({ form: "ship-file", values: {}, message: upload.problem.message, params: upload.problem.params }, { status: upload.problem.status });
-  const values = upload.fields;
-  const intent = values.intent ?? "";
-  const fail = (body: Omit<ActionData, "values" | "form">, status = 400) => data<ActionData>({ form: intent, values, ...body }, { status });
-  const shipmentId = /^\d{1,9}$/.test(values.shipmentId ?? "") ? Number(values.shipmentId) : null;
+  if (!upload.ok) {
+    return refuse(parseForm(new URLSearchParams(), NothingTyped), { formError: upload.problem.message }, { status: upload.problem.status, extra: { intent: "ship-file", params: upload.problem.params ?? {}, problems: null } });
+  }
+  const fields = new URLSearchParams(upload.fields);
+  const intent = fields.get("intent") ?? "";
+  const extra = { intent, params: {}, problems: null as RecipientProblem[] | null };
+  let submission;
   let result: ShipmentUpdateResult;
   switch (intent) {
-    case "ship":
     case "ship-all": {
-      const parsed = ShipSchema.safeParse(values);
-      if (!parsed.success) return fail({ fieldErrors: fieldErrorsOf(parsed.error), ...(intent === "ship" ? { message: "gifts:ship.rowInvalid" } : {}) });
-      if (intent === "ship" && shipmentId === null) return fail({ message: "gifts:ship.nothing" });
-      result = await shipShipments(order.id, intent === "ship" ? { shipmentId: shipmentId! } : "all-pending", parsed.data, admin.id);
+      submission = parseForm(fields, ShipSchema);
+      if (submission.status !== "success") return refuse(submission, {}, { extra });
+      result = await shipShipments(order.id, "all-pending", submission.value, admin.id);
       break;
     }
-    case "deliver":
+    case "ship": {
+      submission = parseForm(fields, ShipOneSchema);
+      if (submission.status !== "success") {
+        // A row has no room for messages: the page says which kind of problem at its top.
+        const formError = submission.error?.shipmentId ? "gifts:ship.nothing" : "gifts:ship.rowInvalid";
+        return refuse(submission, { formError }, { extra });
+      }
+      const { shipmentId, ...input } = submission.value;
+      result = await shipShipments(order.id, { shipmentId }, input, admin.id);
+      break;
+    }
+    case "deliver": {
+      submission = parseForm(fields, DeliverOneSchema);
+      if (submission.status !== "success") return refuse(submission, { formError: "gifts:ship.nothing" }, { extra });
+      result = await deliverShipments(order.id, { shipmentId: submission.value.shipmentId }, admin.id);
+      break;
+    }
     case "deliver-all":
-      if (intent === "deliver" && shipmentId === null) return fail({ message: "gifts:ship.nothing" });
-      result = await deliverShipments(order.id, intent === "deliver" ? { shipmentId: shipmentId! } : "all-shipped", admin.id);
+      submission = parseForm(fields, NothingTyped);
+      result = await deliverShipments(order.id, "all-shipped", admin.id);
       break;
     case "ship-file": {
-      if (!upload.file) return fail({ message: "gifts:upload.missing" });
+      submission = parseForm(fields, NothingTyped);
+      if (!upload.file) return refuse(submission, { formError: "gifts:upload.missing" }, { extra });
       result = await shipFromFile(order.id, upload.file.name, upload.file.bytes, admin.id);
       break;
     }
     default:
-      return fail({ message: "gifts:ship.nothing" });
+      return refuse(parseForm(fields, NothingTyped), { formError: "gifts:ship.nothing" }, { extra });
   }
-  if (!result.ok) return result.reason === "file" ? fail({ problems: result.problems }) : fail({ message: "gifts:ship.notShippable" }, 409);
+  if (!result.ok) {
+    return result.reason === "file"
+      ? refuse(submission, {}, { extra: { ...extra, problems: result.problems } })
+      : refuse(submission, { formError: "gifts:ship.notShippable" }, { status: 409, extra });
+  }
   const back = new URL(request.url).search.replace(/^\?/, "").replace(/(^|&)(done|count)=[^&]*/g, "");
   throw redirect(`/admin/gift-boxes/orders/${order.number}?${back ? `${back}&` : ""}done=${result.changed > 0 ? "changed" : "nothing"}&count=${result.changed}`);
 }
@@ -84,7 +109,10 @@ export default function AdminGiftOrder() {
   const [params] = useSearchParams();
   const busy = navigation.state !== "idle";
   const done = params.get("done");
-  const errorsFor = (form: string) => (actionData?.form === form ? actionData.fieldErrors : undefined);
+  const [shipAllForm, shipAll] = useHallForm(ShipSchema, { id: "ship-all", lastResult: actionData?.intent === "ship-all" ? actionData.result : null });
+  // Whichever form was refused as a whole, the message shows at the top of the page.
+  const formError = actionData?.result.error?.[""]?.[0];
+  const problems = actionData?.problems;
   return (
     <section className="space-y-6">
       <Link to="/admin/gift-boxes" className="text-sm text-brand-700 underline">{t("admin.back")}</Link>
@@ -95,23 +123,24 @@ export default function AdminGiftOrder() {
       </p>
       {done === "changed" ? <Notice>{t("ship.changed", { count: Number(params.get("count")) })}</Notice> : null}
       {done === "nothing" ? <Notice>{t("ship.nothing")}</Notice> : null}
-      {actionData?.message ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.message, actionData.params)}</p> : null}
+      {formError ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(formError, actionData?.params)}</p> : null}
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Form method="post" noValidate className="space-y-3 rounded border border-stone-300 bg-white p-4">
+        <Form method="post" className="space-y-3 rounded border border-stone-300 bg-white p-4" {...getFormProps(shipAllForm)}>
           <h2 className="font-semibold">{t("ship.shipAll")}</h2>
-          <TextField form="ship-all" name="carrier" label={t("ship.carrier")} required defaultValue={actionData?.form === "ship-all" ? actionData.values.carrier : ""} errors={errorsFor("ship-all")} />
-          <TextField form="ship-all" name="trackingNumber" label={t("ship.trackingNumber")} defaultValue={actionData?.form === "ship-all" ? actionData.values.trackingNumber : ""} errors={errorsFor("ship-all")} />
-          <SubmitButton name="intent" value="ship-all" busy={busy}>{t("ship.shipAllSubmit")}</SubmitButton>
+          <input type="hidden" name="intent" value="ship-all" />
+          <TextField field={shipAll.carrier} label={t("ship.carrier")} />
+          <TextField field={shipAll.trackingNumber} label={t("ship.trackingNumber")} required={false} />
+          <SubmitButton busy={busy}>{t("ship.shipAllSubmit")}</SubmitButton>
         </Form>
         <Form method="post" encType="multipart/form-data" className="space-y-3 rounded border border-stone-300 bg-white p-4">
           <h2 className="font-semibold">{t("ship.fileTitle")}</h2>
           <p id="ship-file-hint" className="text-xs text-stone-600">{t("ship.fileHint")}</p>
           <div>
             <label htmlFor="ship-file" className="block text-sm font-medium">{t("ship.file")}</label>
-            <input id="ship-file" name="file" type="file" accept=".csv,.xlsx" aria-describedby={actionData?.problems ? "ship-file-problems ship-file-hint" : "ship-file-hint"} aria-invalid={actionData?.problems ? true : undefined} className="mt-1 block w-full text-sm" />
+            <input id="ship-file" name="file" type="file" accept=".csv,.xlsx" aria-describedby={problems ? "ship-file-problems ship-file-hint" : "ship-file-hint"} aria-invalid={problems ? true : undefined} className="mt-1 block w-full text-sm" />
           </div>
-          {actionData?.problems ? <ProblemList id="ship-file-problems" title={t("ship.fileFailed", { count: actionData.problems.length })} problems={actionData.problems} /> : null}
+          {problems ? <ProblemList id="ship-file-problems" title={t("ship.fileFailed", { count: problems.length })} problems={problems} /> : null}
           <SubmitButton name="intent" value="ship-file" busy={busy} variant="secondary">{t("ship.upload")}</SubmitButton>
         </Form>
         <Form method="post" className="space-y-3 rounded border border-stone-300 bg-white p-4">

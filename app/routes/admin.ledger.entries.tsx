@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -12,11 +12,12 @@ import { Money } from "~/components/money";
 import { PendingApprovals } from "~/components/admin/approvals";
 import { askEntryReversal, pendingApprovalsOfKind } from "~/models/admin-approval.server";
 import { listEntries } from "~/models/ledger-admin.server";
-import { ENTRIES_PER_PAGE, ledgerBuyerTypes, ledgerChannels, ReasonSchema } from "~/models/ledger-schema";
-import { fieldErrorsOf, formText } from "~/models/product-schema";
+import { ENTRIES_PER_PAGE, EntryReversalSchema, ledgerBuyerTypes, ledgerChannels } from "~/models/ledger-schema";
 import { parseYear } from "~/models/relief-progress.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { parseForm, useHallForm, type FormReply } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
 import type { WordingHandle } from "~/i18n";
@@ -52,17 +53,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const values = formText(await request.formData());
-  if (values.intent !== "reverse") throw new Response("Unknown intent", { status: 400 });
-  const entryId = Number(values.entryId);
-  const parsed = ReasonSchema.safeParse(values);
-  if (!parsed.success || !Number.isSafeInteger(entryId) || entryId <= 0) {
-    return data({ entryId: values.entryId ?? "", fieldErrors: parsed.success ? { reason: ["ledger:errors.required"] } : fieldErrorsOf(parsed.error), done: null }, { status: 400 });
-  }
+  const formData = await request.formData();
+  if (formData.get("intent") !== "reverse") throw new Response("Unknown intent", { status: 400 });
+  const submission = parseForm(formData, EntryReversalSchema);
+  // The entry names which row's form answers.
+  const entryId = String(formData.get("entryId") ?? "");
+  if (submission.status !== "success") return refuse(submission, {}, { extra: { entryId, done: null } });
   // A reversal waits for a second administrator (ADR 029).
-  const result = await askEntryReversal(entryId, parsed.data.reason, user.id);
-  if (!result.ok) return data({ entryId: values.entryId, fieldErrors: { reason: ["admin:approvals.errors.not-reversible"] }, done: null }, { status: 400 });
-  return { entryId: values.entryId, fieldErrors: null, done: "asked" as const };
+  const result = await askEntryReversal(submission.value.entryId, submission.value.reason, user.id);
+  if (!result.ok) return refuse(submission, { fieldErrors: { reason: ["admin:approvals.errors.not-reversible"] } }, { extra: { entryId, done: null } });
+  return { result: submission.reply({ resetForm: true }), entryId, done: "asked" as const };
+}
+
+/** One row's 冲销 form: the reason is checked as it is typed, and again by the server. */
+function ReverseEntryForm({ entryId, lastResult, busy }: { entryId: number; lastResult: FormReply | null; busy: boolean }) {
+  const { t } = useTranslation("ledger");
+  const [form, fields] = useHallForm(EntryReversalSchema, { id: `reverse-${entryId}`, lastResult });
+  const { key, ...reasonProps } = getInputProps(fields.reason, { type: "text" });
+  // A tampered entry id has no field of its own: its message shows under the reason.
+  const error = fields.reason.errors?.[0] ?? fields.entryId.errors?.[0];
+  return (
+    <Form method="post" className="mt-1 space-y-1" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="reverse" />
+      <input type="hidden" name="entryId" value={entryId} />
+      <label htmlFor={fields.reason.id} className="block text-xs font-medium">{t("entries.reverseReason")}</label>
+      <input key={key} {...reasonProps} className="block w-full rounded border border-stone-400 px-2 py-1" />
+      {error ? <p id={fields.reason.errorId} className="text-xs text-red-700">{t(error)}</p> : null}
+      <SubmitButton variant="danger" busy={busy}>{t("entries.reverse")}</SubmitButton>
+    </Form>
+  );
 }
 
 export default function LedgerEntries() {
@@ -153,23 +172,11 @@ export default function LedgerEntries() {
                     {["OFFLINE_SALE", "ADJUSTMENT"].includes(e.sourceType) ? (
                       <details className="mt-1">
                         <summary className="cursor-pointer text-xs text-brand-700">{t("entries.reverse")}</summary>
-                        <Form method="post" className="mt-1 space-y-1">
-                          <input type="hidden" name="intent" value="reverse" />
-                          <input type="hidden" name="entryId" value={e.id} />
-                          <label htmlFor={`reason-${e.id}`} className="block text-xs font-medium">{t("entries.reverseReason")}</label>
-                          <input
-                            id={`reason-${e.id}`}
-                            name="reason"
-                            required
-                            aria-invalid={actionData?.entryId === String(e.id) && actionData.fieldErrors ? true : undefined}
-                            aria-describedby={actionData?.entryId === String(e.id) && actionData.fieldErrors ? `reason-${e.id}-error` : undefined}
-                            className="block w-full rounded border border-stone-400 px-2 py-1"
-                          />
-                          {actionData?.entryId === String(e.id) && actionData.fieldErrors ? (
-                            <p id={`reason-${e.id}-error`} className="text-xs text-red-700">{t(actionData.fieldErrors.reason?.[0] ?? "errors.required")}</p>
-                          ) : null}
-                          <SubmitButton variant="danger" busy={navigation.state === "submitting"}>{t("entries.reverse")}</SubmitButton>
-                        </Form>
+                        <ReverseEntryForm
+                          entryId={e.id}
+                          lastResult={actionData?.entryId === String(e.id) ? actionData.result : null}
+                          busy={navigation.state === "submitting" && navigation.formData?.get("entryId") === String(e.id)}
+                        />
                       </details>
                     ) : null}
                   </td>

@@ -1,15 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { DateTime } from "~/components/admin/date-time";
 import { FormError, SelectField, SubmitButton } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
 import { Money } from "~/components/money";
 import { listBatches, startImport } from "~/models/ledger-import.server";
-import { importChannels, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/models/ledger-schema";
+import { importChannels, ImportUploadSchema, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/models/ledger-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { readUpload } from "~/utils/upload.server";
 import type { WordingHandle } from "~/i18n";
 
@@ -24,20 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { batches: await listBatches() };
 }
 
-function problem(channel: string, message: string, params: Record<string, string | number> = { mb: MAX_MB }, status = 400) {
-  return data({ channel, fieldErrors: { file: [message] }, fileParams: params }, { status });
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const upload = await readUpload(request, { maxFileBytes: MAX_IMPORT_BYTES });
-  if (!upload.ok) return problem("", upload.problem.message, upload.problem.params, upload.problem.status);
-  const { fields: form, file } = upload;
-  const channel = form.channel ?? "";
-  if (form.intent !== "upload") throw new Response("Unknown intent", { status: 400 });
-  if (!(importChannels as readonly string[]).includes(channel)) return data({ channel, fieldErrors: { channel: ["ledger:errors.required"] } }, { status: 400 });
-  if (!file) return problem(channel, "ledger:errors.noFile");
-  const batch = await startImport({ channel: channel as (typeof importChannels)[number], fileName: file.name, bytes: file.bytes, userId: user.id });
+  if (!upload.ok) {
+    // A body past the limits is refused before its fields could be read: the message goes under the file.
+    const unread = parseForm(new URLSearchParams(), z.object({}));
+    return refuse(unread, { fieldErrors: { file: [upload.problem.message] } }, { status: upload.problem.status, extra: { fileParams: upload.problem.params ?? {} } });
+  }
+  const submission = parseForm(new URLSearchParams(upload.fields), ImportUploadSchema);
+  if (submission.status !== "success") return refuse(submission, {}, { extra: { fileParams: {} } });
+  if (!upload.file) return refuse(submission, { fieldErrors: { file: ["ledger:errors.noFile"] } }, { extra: { fileParams: {} } });
+  const batch = await startImport({ channel: submission.value.channel, fileName: upload.file.name, bytes: upload.file.bytes, userId: user.id });
   throw redirect(`/admin/ledger/imports/${batch.id}`);
 }
 
@@ -46,23 +48,18 @@ export default function Imports() {
   const { batches } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const fileError = actionData?.fieldErrors && "file" in actionData.fieldErrors ? actionData.fieldErrors.file?.[0] : undefined;
+  const [form, fields] = useHallForm(ImportUploadSchema, { id: "import", lastResult: actionData?.result, defaultValue: { channel: "JD" } });
+  // The file is not in the schema (the streaming parser reads it): its error comes from the server only.
+  const fileError = form.allErrors.file?.[0];
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("imports.title")}</h1>
       <LedgerLinks />
-      <Form method="post" encType="multipart/form-data" className="max-w-xl space-y-4 rounded border border-stone-300 bg-white p-4">
+      <Form method="post" encType="multipart/form-data" className="max-w-xl space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
         <p className="text-sm text-stone-800">{t("imports.intro")}</p>
         <input type="hidden" name="intent" value="upload" />
-        {actionData ? <FormError message="admin:common.formHasErrors" /> : null}
-        <SelectField
-          name="channel"
-          label={t("imports.channel")}
-          options={importChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-          defaultValue={actionData?.channel || "JD"}
-          errors={actionData?.fieldErrors as Record<string, string[]> | undefined}
-          required
-        />
+        <FormError form={form} />
+        <SelectField field={fields.channel} label={t("imports.channel")} options={importChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
         <div>
           <label htmlFor="file" className="block text-sm font-medium">{t("imports.file")}</label>
           <input
@@ -76,7 +73,7 @@ export default function Imports() {
             className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-stone-400 file:bg-white file:px-3 file:py-2"
           />
           <p id="file-hint" className="mt-1 text-xs text-stone-600">{t("imports.fileHint", { mb: MAX_MB, rows: MAX_IMPORT_ROWS })}</p>
-          {fileError ? <p id="file-error" className="mt-1 text-sm text-red-700">{t(fileError, actionData && "fileParams" in actionData ? actionData.fileParams : {})}</p> : null}
+          {fileError ? <p id="file-error" className="mt-1 text-sm text-red-700">{t(fileError, { mb: MAX_MB, ...actionData?.fileParams })}</p> : null}
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("imports.uploading")}>{t("imports.upload")}</SubmitButton>

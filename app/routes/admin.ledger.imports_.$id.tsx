@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,9 +11,10 @@ import { LedgerLinks } from "~/components/ledger/ledger-links";
 import { PendingApprovals } from "~/components/admin/approvals";
 import { askImportReversal, pendingApprovalsFor } from "~/models/admin-approval.server";
 import { countBatch, discardBatch, getBatch } from "~/models/ledger-import.server";
-import { ReasonSchema } from "~/models/ledger-schema";
-import { fieldErrorsOf, formText } from "~/models/product-schema";
+import { BatchActionSchema, ReasonSchema } from "~/models/ledger-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLanguage } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
 import { idOr404 } from "~/utils/params";
@@ -32,23 +34,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const id = idOr404(params.id);
-  const values = formText(await request.formData());
-  if (values.intent === "confirm") {
-    const result = await countBatch(id, user.id);
-    if (!result.ok) return data({ intent: "confirm", values, fieldErrors: null, message: "ledger:batch.notReady" }, { status: 409 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "confirm" || intent === "discard") {
+    const submission = parseForm(formData, BatchActionSchema);
+    const result = intent === "confirm" ? await countBatch(id, user.id) : await discardBatch(id, user.id);
+    if (!result.ok) return refuse(submission, { formError: "ledger:batch.notReady" }, { status: 409, extra: { intent } });
     throw redirect(`/admin/ledger/imports/${id}`);
   }
-  if (values.intent === "discard") {
-    const result = await discardBatch(id, user.id);
-    if (!result.ok) return data({ intent: "discard", values, fieldErrors: null, message: "ledger:batch.notReady" }, { status: 409 });
-    throw redirect(`/admin/ledger/imports/${id}`);
-  }
-  if (values.intent === "reverse") {
-    const parsed = ReasonSchema.safeParse(values);
-    if (!parsed.success) return data({ intent: "reverse", values, fieldErrors: fieldErrorsOf(parsed.error), message: null }, { status: 400 });
+  if (intent === "reverse") {
+    const submission = parseForm(formData, ReasonSchema);
+    if (submission.status !== "success") return refuse(submission, {}, { extra: { intent } });
     // A reversal waits for a second administrator (ADR 029).
-    const result = await askImportReversal(id, parsed.data.reason, user.id);
-    if (!result.ok) return data({ intent: "reverse", values, fieldErrors: null, message: "ledger:batch.notReady" }, { status: 409 });
+    const result = await askImportReversal(id, submission.value.reason, user.id);
+    if (!result.ok) return refuse(submission, { formError: "ledger:batch.notReady" }, { status: 409, extra: { intent } });
     throw redirect(`/admin/ledger/imports/${id}`);
   }
   throw new Response("Unknown intent", { status: 400 });
@@ -71,6 +70,9 @@ export default function ImportBatchPage() {
     return () => clearInterval(timer);
   }, [checking, revalidator]);
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const [reverseForm, reverse] = useHallForm(ReasonSchema, { id: "reverse", lastResult: actionData?.intent === "reverse" ? actionData.result : null });
+  // "Not ready" is about the batch, whichever button asked: it shows at the top, where it stays visible.
+  const batchError = actionData?.result.error?.[""]?.[0];
   const money = (fen: number) => formatFen(fen, locale);
   const percent = batch.rowCount > 0 ? Math.min(100, Math.floor((batch.processedRows * 100) / batch.rowCount)) : 0;
   const card = "space-y-3 rounded border border-stone-300 bg-white p-4";
@@ -83,7 +85,7 @@ export default function ImportBatchPage() {
         {t(`channels.${batch.channel}`, { defaultValue: batch.channel })} · {t(`imports.statuses.${batch.status}`, { defaultValue: batch.status })} ·{" "}
         <DateTime value={batch.createdAt} />
       </p>
-      {actionData?.message ? <FormError message={actionData.message} /> : null}
+      {batchError ? <FormError message={batchError} /> : null}
       <PendingApprovals approvals={waiting} />
 
       {batch.status === "VALIDATING" ? (
@@ -158,11 +160,11 @@ export default function ImportBatchPage() {
           {batch.status === "REVERSED" ? (
             <p role="status" className="rounded bg-stone-100 p-2">{t("batch.reversed", { reason: batch.reverseReason ?? "" })}</p>
           ) : (
-            <Form method="post" className="space-y-2 border-t border-stone-200 pt-3" noValidate>
+            <Form method="post" className="space-y-2 border-t border-stone-200 pt-3" {...getFormProps(reverseForm)}>
               <h2 className="font-semibold">{t("batch.reverseTitle")}</h2>
               <p className="text-sm text-stone-700">{t("batch.reverseIntro")}</p>
               <input type="hidden" name="intent" value="reverse" />
-              <TextField name="reason" label={t("batch.reason")} defaultValue={actionData?.intent === "reverse" ? actionData.values.reason : ""} errors={actionData?.fieldErrors ?? undefined} required />
+              <TextField field={reverse.reason} label={t("batch.reason")} />
               <SubmitButton variant="danger" busy={busy === "reverse"}>{t("batch.reverse")}</SubmitButton>
             </Form>
           )}

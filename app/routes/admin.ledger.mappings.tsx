@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
 import { getMapping, saveMapping } from "~/models/ledger-import.server";
 import { importChannels, MappingSchema } from "~/models/ledger-schema";
-import { fieldErrorsOf, formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm, type FormReply } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import type { WordingHandle } from "~/i18n";
 
 export const handle: WordingHandle = { i18n: ["admin", "ledger"] };
@@ -22,15 +24,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const values = formText(await request.formData());
-  if (values.intent !== "saveMapping") throw new Response("Unknown intent", { status: 400 });
-  const parsed = MappingSchema.safeParse(values);
-  if (!parsed.success) return data({ values, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  await saveMapping(parsed.data, user.id);
-  throw redirect(`/admin/ledger/mappings?saved=${parsed.data.channel}`);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "saveMapping") throw new Response("Unknown intent", { status: 400 });
+  const submission = parseForm(formData, MappingSchema);
+  // The channel names which of the page's forms answers; an unknown one is refused with the rest.
+  const channel = String(formData.get("channel") ?? "");
+  if (submission.status !== "success") return refuse(submission, {}, { extra: { channel } });
+  await saveMapping(submission.value, user.id);
+  throw redirect(`/admin/ledger/mappings?saved=${submission.value.channel}`);
 }
 
-const fields = ["externalIdCol", "dateCol", "amountCol", "countyCol", "skuCol"] as const;
+const columns = ["externalIdCol", "dateCol", "amountCol", "countyCol", "skuCol"] as const;
+type Mapping = { channel: (typeof importChannels)[number] } & Record<(typeof columns)[number], string>;
+
+function MappingForm({ mapping, lastResult, busy }: { mapping: Mapping; lastResult: FormReply | null; busy: boolean }) {
+  const { t } = useTranslation("ledger");
+  const channelName = t(`channels.${mapping.channel}`);
+  const [form, fields] = useHallForm(MappingSchema, { id: `mapping-${mapping.channel}`, lastResult, defaultValue: mapping });
+  return (
+    <Form method="post" className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-label={channelName} {...getFormProps(form)}>
+      <h2 className="text-lg font-semibold">{channelName}</h2>
+      <input type="hidden" name="intent" value="saveMapping" />
+      <input type="hidden" name="channel" value={mapping.channel} />
+      <FormError form={form} />
+      {columns.map((column) => {
+        // One of the two is needed (the schema says so): neither is required on its own.
+        const optional = column === "countyCol" || column === "skuCol";
+        return <TextField key={column} field={fields[column]} label={t(`mappings.${column}`)} hint={optional ? t("mappings.optional") : undefined} required={!optional} />;
+      })}
+      <SubmitButton busy={busy}>{t("mappings.save", { channel: channelName })}</SubmitButton>
+    </Form>
+  );
+}
 
 export default function Mappings() {
   const { t } = useTranslation("ledger");
@@ -46,31 +71,14 @@ export default function Mappings() {
       <p className="text-sm text-stone-700">{t("mappings.intro")}</p>
       {saved && !actionData ? <Notice>{t("mappings.saved", { channel: t(`channels.${saved}`, { defaultValue: saved }) })}</Notice> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        {mappings.map((m) => {
-          const failed = actionData?.values.channel === m.channel ? actionData : null;
-          const channelName = t(`channels.${m.channel}`);
-          return (
-            <Form key={m.channel} method="post" className="space-y-3 rounded border border-stone-300 bg-white p-4" noValidate aria-label={channelName}>
-              <h2 className="text-lg font-semibold">{channelName}</h2>
-              <input type="hidden" name="intent" value="saveMapping" />
-              <input type="hidden" name="channel" value={m.channel} />
-              {failed ? <FormError message="admin:common.formHasErrors" /> : null}
-              {fields.map((field) => (
-                <TextField
-                  key={field}
-                  form={m.channel}
-                  name={field}
-                  label={t(`mappings.${field}`)}
-                  hint={field === "countyCol" || field === "skuCol" ? t("mappings.optional") : undefined}
-                  defaultValue={failed ? failed.values[field] : m[field]}
-                  errors={failed?.fieldErrors}
-                  required={field !== "countyCol" && field !== "skuCol"}
-                />
-              ))}
-              <SubmitButton busy={navigation.state === "submitting" && navigation.formData?.get("channel") === m.channel}>{t("mappings.save", { channel: channelName })}</SubmitButton>
-            </Form>
-          );
-        })}
+        {mappings.map((m) => (
+          <MappingForm
+            key={m.channel}
+            mapping={m}
+            lastResult={actionData?.channel === m.channel ? actionData.result : null}
+            busy={navigation.state === "submitting" && navigation.formData?.get("channel") === m.channel}
+          />
+        ))}
       </div>
     </section>
   );

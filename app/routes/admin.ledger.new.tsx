@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,9 +11,10 @@ import { PendingApprovals } from "~/components/admin/approvals";
 import { askAdjustment, pendingApprovalsOfKind } from "~/models/admin-approval.server";
 import { recordOfflineSale } from "~/models/ledger-admin.server";
 import { AdjustmentSchema, ledgerBuyerTypes, ledgerChannels, OfflineSaleSchema } from "~/models/ledger-schema";
-import { fieldErrorsOf, formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLanguage, useLocalize } from "~/utils/localize";
 import { formatFen } from "~/utils/money";
 import type { WordingHandle } from "~/i18n";
@@ -31,21 +33,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const values = formText(await request.formData());
-  if (values.intent === "offlineSale") {
-    const parsed = OfflineSaleSchema.safeParse(values);
-    if (!parsed.success) return data({ form: "sale", values, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-    const result = await recordOfflineSale(parsed.data, user.id);
-    if (!result.ok) return data({ form: "sale", values, fieldErrors: result.fieldErrors }, { status: 400 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "offlineSale") {
+    const submission = parseForm(formData, OfflineSaleSchema);
+    if (submission.status !== "success") return refuse(submission, {}, { extra: { intent } });
+    const result = await recordOfflineSale(submission.value, user.id);
+    if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, { extra: { intent } });
     const entry = await prisma.ledgerEntry.findFirst({ where: { id: { in: result.entryIds } }, select: { amountFen: true } });
     throw redirect(`/admin/ledger/new?${result.duplicate ? "duplicate=1" : `saved=${entry?.amountFen ?? 0}`}`);
   }
-  if (values.intent === "adjustment") {
-    const parsed = AdjustmentSchema.safeParse(values);
-    if (!parsed.success) return data({ form: "adjustment", values, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  if (intent === "adjustment") {
+    const submission = parseForm(formData, AdjustmentSchema);
+    if (submission.status !== "success") return refuse(submission, {}, { extra: { intent } });
     // An adjustment waits for a second administrator (ADR 029).
-    const result = await askAdjustment(parsed.data, user.id);
-    if (!result.ok) return data({ form: "adjustment", values, fieldErrors: { countyId: ["ledger:errors.unknownCounty"] } }, { status: 400 });
+    const result = await askAdjustment(submission.value, user.id);
+    if (!result.ok) return refuse(submission, { fieldErrors: { countyId: ["ledger:errors.unknownCounty"] } }, { extra: { intent } });
     throw redirect("/admin/ledger/new?asked=1");
   }
   throw new Response("Unknown intent", { status: 400 });
@@ -59,9 +62,19 @@ export default function NewLedgerEntry() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const sale = actionData?.form === "sale" ? actionData : null;
-  const adjustment = actionData?.form === "adjustment" ? actionData : null;
-  const [mode, setMode] = useState(sale?.values.mode === "amount" ? "amount" : "product");
+  // The sale form is a union by mode: the quantity belongs to one branch only.
+  const saleDefaults = { mode: "product", formKey: saleKey, date: today, buyerType: "OUTSIDE", quantity: "1" };
+  const [saleForm, sale] = useHallForm(OfflineSaleSchema, {
+    id: "sale",
+    lastResult: actionData?.intent === "offlineSale" ? actionData.result : null,
+    defaultValue: saleDefaults,
+  });
+  const [adjustmentForm, adjustment] = useHallForm(AdjustmentSchema, {
+    id: "adjustment",
+    lastResult: actionData?.intent === "adjustment" ? actionData.result : null,
+    defaultValue: { formKey: adjustmentKey, date: today, channel: "ADJUSTMENT", buyerType: "OUTSIDE" },
+  });
+  const [mode, setMode] = useState(sale.mode.initialValue === "amount" ? "amount" : "product");
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const saved = params.get("saved");
   const countyOptions = counties.map((c) => ({ value: c.id, label: localize(c.nameZh, c.nameEn) }));
@@ -76,12 +89,12 @@ export default function NewLedgerEntry() {
       {params.get("asked") && !actionData ? <Notice>{t("admin:approvals.waiting")}</Notice> : null}
       <PendingApprovals approvals={waiting} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Form method="post" className={card} noValidate aria-labelledby="sale-title">
+        <Form method="post" className={card} aria-labelledby="sale-title" {...getFormProps(saleForm)}>
           <h2 id="sale-title" className="text-lg font-semibold">{t("newEntry.offlineTitle")}</h2>
           <p className="text-sm text-stone-700">{t("newEntry.offlineIntro")}</p>
           <input type="hidden" name="intent" value="offlineSale" />
-          <input type="hidden" name="formKey" value={sale?.values.formKey ?? saleKey} />
-          {sale ? <FormError message="admin:common.formHasErrors" /> : null}
+          <input type="hidden" name="formKey" value={String(sale.formKey.initialValue ?? saleKey)} />
+          <FormError form={saleForm} />
           <fieldset>
             <legend className="text-sm font-medium">{t("newEntry.mode")}</legend>
             <div className="mt-1 flex flex-wrap gap-4">
@@ -93,35 +106,35 @@ export default function NewLedgerEntry() {
               ))}
             </div>
           </fieldset>
-          <TextField form="sale" name="date" type="date" label={t("newEntry.date")} defaultValue={sale?.values.date ?? today} errors={sale?.fieldErrors} required />
-          <SelectField form="sale" name="buyerType" label={t("newEntry.buyerType")} options={buyerOptions} defaultValue={sale?.values.buyerType ?? "OUTSIDE"} errors={sale?.fieldErrors} required />
+          <TextField field={sale.date} type="date" label={t("newEntry.date")} />
+          <SelectField field={sale.buyerType} label={t("newEntry.buyerType")} options={buyerOptions} />
           {mode === "product" ? (
             <>
-              <TextField form="sale" name="sku" label={t("newEntry.sku")} defaultValue={sale?.values.sku} errors={sale?.fieldErrors} required />
-              <TextField form="sale" name="quantity" label={t("newEntry.quantity")} inputMode="numeric" defaultValue={sale?.values.quantity ?? "1"} errors={sale?.fieldErrors} required />
+              <TextField field={sale.sku} label={t("newEntry.sku")} required />
+              <TextField field={sale.quantity} label={t("newEntry.quantity")} inputMode="numeric" required />
             </>
           ) : (
             <>
-              <SelectField form="sale" name="countyId" label={t("newEntry.county")} options={countyOptions} placeholder="" defaultValue={sale?.values.countyId} errors={sale?.fieldErrors} required />
-              <TextField form="sale" name="amount" label={t("newEntry.amount")} inputMode="decimal" defaultValue={sale?.values.amount} errors={sale?.fieldErrors} required />
+              <SelectField field={sale.countyId} label={t("newEntry.county")} options={countyOptions} placeholder="" required />
+              <TextField field={sale.amount} label={t("newEntry.amount")} inputMode="decimal" required />
             </>
           )}
-          <TextField form="sale" name="note" label={t("newEntry.note")} defaultValue={sale?.values.note} errors={sale?.fieldErrors} />
+          <TextField field={sale.note} label={t("newEntry.note")} required={false} />
           <SubmitButton busy={busy === "offlineSale"}>{t("newEntry.save")}</SubmitButton>
         </Form>
 
-        <Form method="post" className={card} noValidate aria-labelledby="adjustment-title">
+        <Form method="post" className={card} aria-labelledby="adjustment-title" {...getFormProps(adjustmentForm)}>
           <h2 id="adjustment-title" className="text-lg font-semibold">{t("newEntry.adjustmentTitle")}</h2>
           <p className="text-sm text-stone-700">{t("newEntry.adjustmentIntro")}</p>
           <input type="hidden" name="intent" value="adjustment" />
-          <input type="hidden" name="formKey" value={adjustment?.values.formKey ?? adjustmentKey} />
-          {adjustment ? <FormError message="admin:common.formHasErrors" /> : null}
-          <TextField form="adj" name="date" type="date" label={t("newEntry.date")} defaultValue={adjustment?.values.date ?? today} errors={adjustment?.fieldErrors} required />
-          <SelectField form="adj" name="countyId" label={t("newEntry.county")} options={countyOptions} placeholder="" defaultValue={adjustment?.values.countyId} errors={adjustment?.fieldErrors} required />
-          <SelectField form="adj" name="channel" label={t("newEntry.channel")} options={ledgerChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))} defaultValue={adjustment?.values.channel ?? "ADJUSTMENT"} errors={adjustment?.fieldErrors} required />
-          <SelectField form="adj" name="buyerType" label={t("newEntry.buyerType")} options={buyerOptions} defaultValue={adjustment?.values.buyerType ?? "OUTSIDE"} errors={adjustment?.fieldErrors} required />
-          <TextField form="adj" name="amount" label={t("newEntry.signedAmount")} inputMode="text" defaultValue={adjustment?.values.amount} errors={adjustment?.fieldErrors} required />
-          <TextField form="adj" name="reason" label={t("newEntry.reason")} defaultValue={adjustment?.values.reason} errors={adjustment?.fieldErrors} required />
+          <input type="hidden" name="formKey" value={String(adjustment.formKey.initialValue ?? adjustmentKey)} />
+          <FormError form={adjustmentForm} />
+          <TextField field={adjustment.date} type="date" label={t("newEntry.date")} />
+          <SelectField field={adjustment.countyId} label={t("newEntry.county")} options={countyOptions} placeholder="" />
+          <SelectField field={adjustment.channel} label={t("newEntry.channel")} options={ledgerChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
+          <SelectField field={adjustment.buyerType} label={t("newEntry.buyerType")} options={buyerOptions} />
+          <TextField field={adjustment.amount} label={t("newEntry.signedAmount")} inputMode="text" />
+          <TextField field={adjustment.reason} label={t("newEntry.reason")} />
           <SubmitButton busy={busy === "adjustment"}>{t("newEntry.saveAdjustment")}</SubmitButton>
         </Form>
       </div>

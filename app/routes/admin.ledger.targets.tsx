@@ -1,17 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/admin/date-time";
-import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
+import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { LedgerLinks } from "~/components/ledger/ledger-links";
 import { Money } from "~/components/money";
 import { listTargets, setTarget } from "~/models/ledger-admin.server";
 import { TargetSchema } from "~/models/ledger-schema";
-import { fieldErrorsOf, formText } from "~/models/product-schema";
 import { beijingYear } from "~/models/relief-progress.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { fenToYuanInput } from "~/utils/money";
 import type { WordingHandle } from "~/i18n";
 
@@ -26,11 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const values = formText(await request.formData());
-  const parsed = TargetSchema.safeParse(values);
-  if (!parsed.success) return data({ values, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  await setTarget(parsed.data, user.id);
-  throw redirect(`/admin/ledger/targets?saved=${parsed.data.year}`);
+  const submission = parseForm(await request.formData(), TargetSchema);
+  if (submission.status !== "success") return refuse(submission);
+  await setTarget(submission.value, user.id);
+  throw redirect(`/admin/ledger/targets?saved=${submission.value.year}`);
 }
 
 export default function Targets() {
@@ -41,24 +42,28 @@ export default function Targets() {
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const current = targets.find((x) => x.year === currentYear);
-  const values = actionData?.values ?? {
-    year: String(currentYear),
-    total: current ? fenToYuanInput(current.totalFen) : "",
-    purchase: current?.purchaseFen != null ? fenToYuanInput(current.purchaseFen) : "",
-    helpedSales: current?.helpedSalesFen != null ? fenToYuanInput(current.helpedSalesFen) : "",
-  };
-  const errors = actionData?.fieldErrors;
+  const [form, fields] = useHallForm(TargetSchema, {
+    id: "target",
+    lastResult: actionData?.result,
+    defaultValue: {
+      year: String(currentYear),
+      total: current ? fenToYuanInput(current.totalFen) : "",
+      purchase: current?.purchaseFen != null ? fenToYuanInput(current.purchaseFen) : "",
+      helpedSales: current?.helpedSalesFen != null ? fenToYuanInput(current.helpedSalesFen) : "",
+    },
+  });
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("targets.title")}</h1>
       <LedgerLinks />
       {saved && !actionData ? <Notice>{t("targets.saved", { year: saved })}</Notice> : null}
-      <Form method="post" className="max-w-xl space-y-4 rounded border border-stone-300 bg-white p-4" noValidate>
+      <Form method="post" className="max-w-xl space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
         <p className="text-sm text-stone-700">{t("targets.intro")}</p>
-        <TextField name="year" label={t("targets.year")} inputMode="numeric" defaultValue={values.year} errors={errors} required />
-        <TextField name="total" label={t("targets.total")} inputMode="decimal" defaultValue={values.total} errors={errors} required />
-        <TextField name="purchase" label={t("targets.purchase")} inputMode="decimal" defaultValue={values.purchase} errors={errors} />
-        <TextField name="helpedSales" label={t("targets.helpedSales")} inputMode="decimal" defaultValue={values.helpedSales} errors={errors} />
+        <FormError form={form} />
+        <TextField field={fields.year} label={t("targets.year")} inputMode="numeric" />
+        <TextField field={fields.total} label={t("targets.total")} inputMode="decimal" />
+        <TextField field={fields.purchase} label={t("targets.purchase")} inputMode="decimal" />
+        <TextField field={fields.helpedSales} label={t("targets.helpedSales")} inputMode="decimal" />
         <SubmitButton busy={navigation.state === "submitting"}>{t("targets.save")}</SubmitButton>
       </Form>
       {targets.length === 0 ? (

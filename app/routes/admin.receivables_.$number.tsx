@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/admin/date-time";
@@ -7,12 +8,11 @@ import { Notice, SubmitButton, TextField } from "~/components/admin/form-fields"
 import { Money } from "~/components/money";
 import { useMessageParams } from "~/components/org/bulk-nav";
 import { OrderStatusBadge } from "~/components/orders/order-status";
-import type { FieldErrors } from "~/models/account-schema";
 import { beijingToday, InvoiceRecordSchema, TermsPaymentSchema } from "~/models/org-order-schema";
 import { getOrderReceivable, outstandingFen, recordInvoice, recordTermsPayment } from "~/models/org-terms.server";
-import { pathErrorsOf } from "~/models/organisation-schema";
-import { formText } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import type { WordingHandle } from "~/i18n";
 
 export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "orders", "org"] };
@@ -31,30 +31,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { order, outstandingFen: order.paymentTerms === "ON_TERMS" ? outstandingFen(order) : 0, today: beijingToday() };
 }
 
-type Failure = { intent: string; values: Record<string, string>; fieldErrors: FieldErrors; message?: string; params?: Record<string, string | number> };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const order = await orderOr404(params.number);
-  const form = formText(await request.formData());
-  const intent = form.intent ?? "";
-  const fail = (fieldErrors: FieldErrors, message?: string, messageParams?: Record<string, string | number>) =>
-    data<Failure>({ intent, values: form, fieldErrors, message, params: messageParams }, { status: 400 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
   if (intent === "payment") {
-    const parsed = TermsPaymentSchema.safeParse(form);
-    if (!parsed.success) return fail(pathErrorsOf(parsed.error));
-    const result = await recordTermsPayment(order.id, parsed.data, admin.id);
-    if (!result.ok) return fail(result.field === "form" ? {} : { [result.field]: [result.message] }, result.message, result.params);
+    const submission = parseForm(formData, TermsPaymentSchema);
+    if (submission.status !== "success") return refuse(submission, {}, { extra: { intent, errorParams: {} } });
+    const result = await recordTermsPayment(order.id, submission.value, admin.id);
+    if (!result.ok) {
+      const problems = result.field === "form" ? { formError: result.message } : { fieldErrors: { [result.field]: [result.message] } };
+      return refuse(submission, problems, { extra: { intent, errorParams: result.params ?? {} } });
+    }
     throw redirect(`/admin/receivables/${order.number}?done=${result.replayed ? "paymentReplayed" : "paymentRecorded"}`);
   }
   if (intent === "invoice") {
-    const parsed = InvoiceRecordSchema.safeParse(form);
-    if (!parsed.success) return fail(pathErrorsOf(parsed.error));
-    const result = await recordInvoice(order.id, parsed.data, admin.id);
-    if (!result.ok) return fail({ [result.field]: [result.message] }, result.message, result.params);
+    const submission = parseForm(formData, InvoiceRecordSchema);
+    if (submission.status !== "success") return refuse(submission, {}, { extra: { intent, errorParams: {} } });
+    const result = await recordInvoice(order.id, submission.value, admin.id);
+    if (!result.ok) return refuse(submission, { fieldErrors: { [result.field]: [result.message] } }, { extra: { intent, errorParams: result.params ?? {} } });
     throw redirect(`/admin/receivables/${order.number}?done=invoiceRecorded`);
   }
-  return fail({}, "org:errors.formHasErrors");
+  throw new Response("Unknown intent", { status: 400 });
 }
 
 export default function OrderReceivable() {
@@ -65,8 +64,11 @@ export default function OrderReceivable() {
   const [params] = useSearchParams();
   const messageParams = useMessageParams();
   const done = params.get("done");
-  const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
-  const errorParams = messageParams(actionData?.params) as Record<string, string | number>;
+  const errorParams = messageParams(actionData?.errorParams) as Record<string, string | number>;
+  const [paymentForm, payment] = useHallForm(TermsPaymentSchema, { id: "payment", lastResult: actionData?.intent === "payment" ? actionData.result : null, defaultValue: { receivedOn: today } });
+  const [invoiceForm, invoice] = useHallForm(InvoiceRecordSchema, { id: "invoice", lastResult: actionData?.intent === "invoice" ? actionData.result : null, defaultValue: { issuedOn: today } });
+  // A refusal about the order rather than a field (it is no longer on terms...) shows at the top.
+  const orderError = actionData?.result.error?.[""]?.[0];
   const card = "space-y-3 rounded border border-stone-300 bg-white p-4";
   const onTerms = order.paymentTerms === "ON_TERMS" && !["PENDING_APPROVAL", "CANCELLED"].includes(order.status);
   return (
@@ -76,9 +78,7 @@ export default function OrderReceivable() {
         <Link to="/admin/receivables" className="text-sm text-brand-700 underline">{t("receivables.back")}</Link>
       </div>
       {done && ["paymentRecorded", "paymentReplayed", "invoiceRecorded"].includes(done) ? <Notice>{t(`receivables.${done}`)}</Notice> : null}
-      {actionData?.message && !Object.keys(actionData.fieldErrors).length ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.message, errorParams)}</p>
-      ) : null}
+      {orderError ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(orderError, errorParams)}</p> : null}
       <dl className="grid gap-1 text-sm sm:grid-cols-[9rem_1fr]">
         <dt className="text-stone-600">{t("receivables.organisation")}</dt>
         <dd><Link to={`/admin/organisations/${order.organisation?.id}`} className="text-brand-700 underline">{order.organisation?.name}</Link></dd>
@@ -113,14 +113,15 @@ export default function OrderReceivable() {
             </ul>
           )}
           {onTerms && outstandingFen > 0 ? (
-            <Form method="post" noValidate className="space-y-3 border-t border-stone-200 pt-3">
+            <Form method="post" className="space-y-3 border-t border-stone-200 pt-3" {...getFormProps(paymentForm)}>
               <h3 className="font-semibold">{t("receivables.recordPayment")}</h3>
+              <input type="hidden" name="intent" value="payment" />
               <div className="grid gap-3 sm:grid-cols-3">
-                <TextField form="payment" name="amount" label={t("receivables.amount")} inputMode="decimal" required defaultValue={failed("payment")?.values.amount ?? ""} errors={failed("payment")?.fieldErrors} errorParams={errorParams} />
-                <TextField form="payment" name="receivedOn" type="date" label={t("receivables.receivedOn")} required defaultValue={failed("payment")?.values.receivedOn ?? today} errors={failed("payment")?.fieldErrors} />
-                <TextField form="payment" name="bankReference" label={t("receivables.bankReference")} required defaultValue={failed("payment")?.values.bankReference ?? ""} errors={failed("payment")?.fieldErrors} />
+                <TextField field={payment.amount} label={t("receivables.amount")} inputMode="decimal" errorParams={errorParams} />
+                <TextField field={payment.receivedOn} type="date" label={t("receivables.receivedOn")} />
+                <TextField field={payment.bankReference} label={t("receivables.bankReference")} />
               </div>
-              <SubmitButton name="intent" value="payment" busy={navigation.state !== "idle"}>{t("receivables.record")}</SubmitButton>
+              <SubmitButton busy={navigation.state !== "idle"}>{t("receivables.record")}</SubmitButton>
             </Form>
           ) : null}
         </section>
@@ -134,13 +135,14 @@ export default function OrderReceivable() {
             {order.invoices.map((i) => <li key={i.id} className="py-1.5"><span className="font-mono">{i.number}</span> · {i.issuedOn} · <Money fen={i.amountFen} /></li>)}
           </ul>
         )}
-        <Form method="post" noValidate className="space-y-3 border-t border-stone-200 pt-3">
+        <Form method="post" className="space-y-3 border-t border-stone-200 pt-3" {...getFormProps(invoiceForm)}>
+          <input type="hidden" name="intent" value="invoice" />
           <div className="grid gap-3 sm:grid-cols-3">
-            <TextField form="invoice" name="invoiceNumber" label={t("receivables.invoiceNumber")} required defaultValue={failed("invoice")?.values.invoiceNumber ?? ""} errors={failed("invoice")?.fieldErrors} />
-            <TextField form="invoice" name="issuedOn" type="date" label={t("receivables.issuedOn")} required defaultValue={failed("invoice")?.values.issuedOn ?? today} errors={failed("invoice")?.fieldErrors} />
-            <TextField form="invoice" name="amount" label={t("receivables.amount")} inputMode="decimal" required defaultValue={failed("invoice")?.values.amount ?? ""} errors={failed("invoice")?.fieldErrors} errorParams={errorParams} />
+            <TextField field={invoice.invoiceNumber} label={t("receivables.invoiceNumber")} />
+            <TextField field={invoice.issuedOn} type="date" label={t("receivables.issuedOn")} />
+            <TextField field={invoice.amount} label={t("receivables.amount")} inputMode="decimal" errorParams={errorParams} />
           </div>
-          <SubmitButton name="intent" value="invoice" busy={navigation.state !== "idle"}>{t("receivables.recordInvoice")}</SubmitButton>
+          <SubmitButton busy={navigation.state !== "idle"}>{t("receivables.recordInvoice")}</SubmitButton>
         </Form>
       </section>
     </section>

@@ -1,18 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitButton } from "~/components/admin/form-fields";
+import { z } from "zod";
+import { SelectField, SubmitButton } from "~/components/admin/form-fields";
 import { ProblemList } from "~/components/gifts/problem-list";
 import { Money } from "~/components/money";
 import { BulkNav } from "~/components/org/bulk-nav";
 import { getGiftBox, listGiftBoxes } from "~/models/gift-box.server";
 import { parseRecipientFile, saveGiftDraft, type RecipientProblem } from "~/models/gift-order.server";
-import { MAX_RECIPIENT_FILE_BYTES } from "~/models/gift-schema";
+import { MAX_RECIPIENT_FILE_BYTES, RecipientUploadSchema } from "~/models/gift-schema";
 import { ORDERING_ROLES, organisationForPage } from "~/models/org-order.server";
 import { listPickupPoints } from "~/models/pickup.server";
 import { requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 import { readUpload } from "~/utils/upload.server";
 import type { WordingHandle } from "~/i18n";
@@ -34,24 +38,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { membership, boxes, pickupPoints, draft };
 }
 
-type ActionData = { giftBoxId: string; problems: RecipientProblem[] };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const upload = await readUpload(request, { maxFileBytes: MAX_RECIPIENT_FILE_BYTES });
-  if (!upload.ok) return data<ActionData>({ giftBoxId: "", problems: [{ row: 0, message: upload.problem.message, params: upload.problem.params }] }, { status: upload.problem.status });
-  const { fields, file } = upload;
-  const membership = await organisationForPage(user.id, fields.org ?? null, ORDERING_ROLES);
+  if (!upload.ok) {
+    // Refused before its fields could be read: the one problem is listed like a file's.
+    const unread = parseForm(new URLSearchParams(), z.object({}));
+    return refuse(unread, {}, { status: upload.problem.status, extra: { problems: [{ row: 0, message: upload.problem.message, params: upload.problem.params }] as RecipientProblem[] } });
+  }
+  const fields = new URLSearchParams(upload.fields);
+  // The organisation decides who may send the form at all, so it is read first.
+  const membership = await organisationForPage(user.id, fields.get("org"), ORDERING_ROLES);
   if (!membership) throw redirect("/org");
-  const giftBoxId = fields.giftBoxId ?? "";
-  const fail = (problems: RecipientProblem[]) => data<ActionData>({ giftBoxId, problems }, { status: 400 });
-  if (fields.intent !== "upload") return fail([{ row: 0, message: "gifts:upload.missing" }]);
-  const box = /^\d{1,9}$/.test(giftBoxId) ? await getGiftBox(Number(giftBoxId)) : null;
+  const submission = parseForm(fields, RecipientUploadSchema);
+  const fail = (problems: RecipientProblem[]) => refuse(submission, {}, { extra: { problems } });
+  if (submission.status !== "success") return fail(Object.values(submission.error ?? {}).flatMap((messages) => (messages ?? []).map((message) => ({ row: 0, message }))));
+  const box = await getGiftBox(submission.value.giftBoxId);
   if (!box || box.status !== "ACTIVE") return fail([{ row: 0, message: "gifts:review.unavailable" }]);
-  if (!file) return fail([{ row: 0, message: "gifts:upload.missing" }]);
-  const parsed = await parseRecipientFile(file.name, file.bytes);
+  if (!upload.file) return fail([{ row: 0, message: "gifts:upload.missing" }]);
+  const parsed = await parseRecipientFile(upload.file.name, upload.file.bytes);
   if (!parsed.ok) return fail(parsed.problems);
-  await saveGiftDraft(membership.organisation.id, user.id, box.id, file.name, parsed.recipients);
+  await saveGiftDraft(membership.organisation.id, user.id, box.id, upload.file.name, parsed.recipients);
   throw redirect(`/org/gifts/review?org=${membership.organisation.id}`);
 }
 
@@ -64,6 +71,7 @@ export default function OrgGifts() {
   const { membership, boxes, pickupPoints, draft } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [form, fields] = useHallForm(RecipientUploadSchema, { id: "recipients", lastResult: actionData?.result, defaultValue: { giftBoxId: boxes.find((b) => b.available > 0)?.id.toString() ?? "" } });
   if (!membership) {
     return (
       <section className="mx-auto max-w-3xl space-y-4">
@@ -105,7 +113,7 @@ export default function OrgGifts() {
       </ul>
 
       {orderable.length > 0 ? (
-        <Form method="post" encType="multipart/form-data" className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-labelledby="upload-title">
+        <Form method="post" encType="multipart/form-data" className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-labelledby="upload-title" {...getFormProps(form)}>
           <h2 id="upload-title" className="text-lg font-semibold">{t("upload.title")}</h2>
           <p id="upload-hint" className="text-sm text-stone-600">{t("upload.hint")}</p>
           <p className="text-xs text-stone-600">{t("upload.example")}</p>
@@ -114,12 +122,9 @@ export default function OrgGifts() {
             {t("upload.pickupCodes")}: {pickupPoints.map((p) => `${p.code} ${localize(p.nameZh, p.nameEn)}`).join("；")}
           </p>
           <input type="hidden" name="org" value={organisation.id} />
-          <div>
-            <label htmlFor="giftBoxId" className="block text-sm font-medium">{t("upload.box")}</label>
-            <select id="giftBoxId" name="giftBoxId" defaultValue={actionData?.giftBoxId ?? String(orderable[0]!.id)} className="mt-1 block w-full rounded border border-stone-400 bg-white px-3 py-2">
-              {orderable.map((b) => <option key={b.id} value={b.id}>{localize(b.nameZh, b.nameEn)}</option>)}
-            </select>
-          </div>
+          <input type="hidden" name="intent" value="upload" />
+          {/* There is always a box chosen, so the field is not marked as one to fill in. */}
+          <SelectField field={fields.giftBoxId} label={t("upload.box")} required={false} options={orderable.map((b) => ({ value: b.id, label: localize(b.nameZh, b.nameEn) }))} />
           <div>
             <label htmlFor="recipient-file" className="block text-sm font-medium">{t("upload.file")}</label>
             <input
@@ -133,7 +138,7 @@ export default function OrgGifts() {
             />
           </div>
           {problems.length > 0 ? <ProblemList id="file-problems" title={t("upload.failed", { count: problems.length })} problems={problems} /> : null}
-          <SubmitButton name="intent" value="upload" busy={navigation.state !== "idle"} busyLabel={t("upload.submitting")}>{t("upload.submit")}</SubmitButton>
+          <SubmitButton busy={navigation.state !== "idle"} busyLabel={t("upload.submitting")}>{t("upload.submit")}</SubmitButton>
         </Form>
       ) : null}
     </section>

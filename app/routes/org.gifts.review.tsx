@@ -1,22 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
+import { FormError, SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
 import { BulkNav, useMessageParams } from "~/components/org/bulk-nav";
 import { InvoiceAndTerms } from "~/components/org/invoice-and-terms";
-import type { FieldErrors } from "~/models/account-schema";
 import { discardGiftDraft, placeGiftOrder, reviewGiftDraft } from "~/models/gift-order.server";
 import { giftOrderDetailsSchema } from "~/models/gift-schema";
 import { beijingToday } from "~/models/org-order-schema";
 import { ORDERING_ROLES, orderingTerms, organisationForPage } from "~/models/org-order.server";
-import { pathErrorsOf } from "~/models/organisation-schema";
 import { listPickupPoints } from "~/models/pickup.server";
-import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 import type { WordingHandle } from "~/i18n";
 
@@ -53,32 +53,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Failure = { values: Record<string, string>; fieldErrors: FieldErrors; message?: string; params?: Record<string, string | number> };
-
 export async function action({ request }: ActionFunctionArgs) {
-  const form = formText(await request.formData());
-  const { user, membership } = await ordering(request, form.org ?? "");
+  const formData = await request.formData();
+  // The organisation decides who may send the form at all, so it is read first.
+  const { user, membership } = await ordering(request, String(formData.get("org") ?? ""));
   const organisationId = membership.organisation.id;
-  if (form.intent === "discard") {
+  if (formData.get("intent") === "discard") {
     await discardGiftDraft(organisationId, user.id);
     throw redirect(`/org/gifts?org=${organisationId}`);
   }
-  const fail = (failure: Omit<Failure, "values">, status = 400) => data<Failure>({ values: form, ...failure }, { status });
-  const parsed = giftOrderDetailsSchema(beijingToday()).safeParse(form);
-  if (!parsed.success) return fail({ fieldErrors: pathErrorsOf(parsed.error), message: "org:errors.formHasErrors" });
-  const result = await placeGiftOrder({ organisationId, userId: user.id, details: parsed.data });
+  const submission = parseForm(formData, giftOrderDetailsSchema(beijingToday()));
+  const fail = (formError: string, status: number, params: Record<string, number> = {}) => refuse(submission, { formError }, { status, extra: { params } });
+  if (submission.status !== "success") return refuse(submission, {}, { extra: { params: {} } });
+  const result = await placeGiftOrder({ organisationId, userId: user.id, details: submission.value });
   if (result.ok) throw redirect(`/org/gifts/orders/${result.order.number}?done=${result.order.status === "PENDING_APPROVAL" ? "placedPending" : "placed"}`);
   switch (result.reason) {
     case "prices-changed":
-      return fail({ fieldErrors: {}, message: "gifts:review.pricesChanged", params: { total: result.totalFen } }, 409);
+      return fail("gifts:review.pricesChanged", 409, { total: result.totalFen });
     case "over-credit-limit":
-      return fail({ fieldErrors: {}, message: "gifts:review.overCreditLimit", params: { available: result.availableFen } }, 409);
+      return fail("gifts:review.overCreditLimit", 409, { available: result.availableFen });
     case "stock":
-      return fail({ fieldErrors: {}, message: "gifts:review.stockGone" }, 409);
+      return fail("gifts:review.stockGone", 409);
     case "box-unavailable":
-      return fail({ fieldErrors: {}, message: "gifts:review.unavailable" }, 409);
+      return fail("gifts:review.unavailable", 409);
     case "not-approved":
-      return fail({ fieldErrors: {}, message: "gifts:review.notApproved" }, 403);
+      return fail("gifts:review.notApproved", 403);
     case "no-draft":
       throw redirect(`/org/gifts?org=${organisationId}`);
   }
@@ -93,8 +92,9 @@ export default function OrgGiftReview() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const messageParams = useMessageParams();
-  const values = actionData?.values ?? {};
-  const errors = actionData?.fieldErrors;
+  const [form, fields] = useHallForm(giftOrderDetailsSchema(today), { id: "gift-order", lastResult: actionData?.result, defaultValue: { requestedDeliveryDate: today } });
+  // The invoice fields are shared with the organisation's checkout and take what was typed and the errors by name.
+  const typed = Object.fromEntries(Object.entries(form.initialValue ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const { organisation, role } = membership;
   const components = new Map(box.components.map((c) => [c.productId, c.product]));
   const canPlace = price.ok && enoughStock;
@@ -102,9 +102,7 @@ export default function OrgGiftReview() {
     <section className="mx-auto max-w-4xl space-y-6">
       <BulkNav organisationId={organisation.id} name={organisation.name} showApprovals={role !== "BUYER"} />
       <h1 className="text-2xl font-semibold">{t("review.title")}</h1>
-      {actionData?.message ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.message, messageParams(actionData.params))}</p>
-      ) : null}
+      <FormError form={form} params={messageParams(actionData?.params)} />
       {!price.ok || box.status !== "ACTIVE" ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("review.unavailable")}</p> : null}
       {price.ok && box.status === "ACTIVE" && !enoughStock ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("review.noStock", { available: box.available })}</p>
@@ -184,18 +182,18 @@ export default function OrgGiftReview() {
       </Form>
 
       {canPlace ? (
-        <Form method="post" noValidate className="space-y-4 rounded border border-stone-300 bg-white p-4">
+        <Form method="post" className="space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
           <h2 className="text-lg font-semibold">{t("review.details")}</h2>
           <input type="hidden" name="org" value={organisation.id} />
           <input type="hidden" name="intent" value="place" />
           <input type="hidden" name="checkoutKey" value={checkoutKey} />
           <input type="hidden" name="expectedTotalFen" value={price.ok ? price.totalFen : 0} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField name="poNumber" label={t("review.poNumber")} defaultValue={values.poNumber ?? ""} errors={errors} />
-            <TextField name="requestedDeliveryDate" type="date" label={t("review.deliveryDate")} required defaultValue={values.requestedDeliveryDate ?? today} errors={errors} />
+            <TextField field={fields.poNumber} label={t("review.poNumber")} />
+            <TextField field={fields.requestedDeliveryDate} type="date" label={t("review.deliveryDate")} />
           </div>
-          <TextAreaField name="note" label={t("review.note")} rows={2} defaultValue={values.note ?? ""} errors={errors} />
-          <InvoiceAndTerms values={values} errors={errors} totalFen={price.ok ? price.totalFen : null} terms={terms} />
+          <TextAreaField field={fields.note} label={t("review.note")} rows={2} />
+          <InvoiceAndTerms values={typed} errors={form.allErrors} totalFen={price.ok ? price.totalFen : null} terms={terms} />
           <SubmitButton busy={navigation.state !== "idle"} busyLabel={t("review.placing")}>{t("review.place")}</SubmitButton>
         </Form>
       ) : null}

@@ -67,6 +67,13 @@ test.describe("the consumption-relief ledger", () => {
 
     // Reversing the batch needs a reason, waits for a second administrator, then takes exactly its total back out.
     await page.goto(batchUrl);
+    // The reason is checked when it is left, before anything is sent, and the message is tied to the field.
+    const reason = page.getByLabel("冲销原因");
+    await reason.fill("错");
+    await reason.blur();
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(reason).toHaveAccessibleDescription("请填写原因（至少 2 个字）");
+    await reason.fill("");
     await page.getByRole("button", { name: "冲销批次" }).click();
     await expect(page.getByText("请填写原因（至少 2 个字）")).toBeVisible();
     await page.getByLabel("冲销原因").fill("京东对账后发现重复导出");

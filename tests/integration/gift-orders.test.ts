@@ -14,7 +14,7 @@ import { createReferenceData, type ReferenceData } from "../support/admin-fixtur
 import { resetDatabase } from "../support/db";
 import { giftAdmin, giftBox, giftDetails, giftProducts, pickupPoint, placeGift, recipientsCsv } from "../support/gift-fixtures";
 import { member, organisationWithMembers, type TestOrganisation } from "../support/org-fixtures";
-import { post, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, unwrap, type RouteHandler } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -109,6 +109,32 @@ describe("the recipient file", () => {
     const review = (await call(reviewPage.loader, request(`/org/gifts/review?org=${org.id}`, org.buyer.cookie))) as Awaited<ReturnType<typeof reviewPage.loader>>;
     // 1 + 2 + 3 boxes; per box 2 × ¥50 + 1 × ¥30 = ¥130.
     expect({ boxes: review.boxes, shipments: review.recipientCount, price: review.price }).toMatchObject({ boxes: 6, shipments: 3, price: { ok: true, unitPriceFen: 13_000, totalFen: 78_000 } });
+
+    // The details form: a date in the past and an invoice without its title are named at their fields,
+    // with what was typed kept; a total that no longer matches is refused as a whole, with the new total.
+    const place = (fields: Record<string, string>) => call(reviewPage.action, post("/org/gifts/review", org.buyer.cookie, { org: String(org.id), intent: "place", checkoutKey: "gift-route-key-1", expectedTotalFen: "78000", ...fields }));
+    const refusedDetails = refusal(await place({ poNumber: "GH-1", requestedDeliveryDate: "2020-01-01", wantsInvoice: "on", invoiceTitle: "", invoiceTaxNumber: "" }));
+    expect(refusedDetails.status).toBe(400);
+    expect(refusedDetails.fieldErrors).toEqual({ requestedDeliveryDate: ["org:errors.dateInPast"], invoiceTitle: ["org:errors.invoiceTitle"], invoiceTaxNumber: ["org:errors.required"] });
+    expect(refusedDetails.values).toMatchObject({ poNumber: "GH-1", requestedDeliveryDate: "2020-01-01", wantsInvoice: "on" });
+    const changed = refusal<{ params: Record<string, number> }>(await place({ expectedTotalFen: "77000", requestedDeliveryDate: review.today }));
+    expect(changed.status).toBe(409);
+    expect(changed.formError).toBe("gifts:review.pricesChanged");
+    expect(changed.body.params).toEqual({ total: 78_000 });
+    expect(await prisma.order.count()).toBe(0);
+  });
+
+  it("the upload page refuses a box that is not on offer, listing it as the one problem", async () => {
+    const form = new FormData();
+    form.set("org", String(org.id));
+    form.set("intent", "upload");
+    form.set("giftBoxId", "999999");
+    form.set("file", new File([recipientsCsv(1)], "recipients.csv"));
+    const refused = refusal<{ problems: { row: number; message: string }[] }>(await call(giftsPage.action, request("/org/gifts", org.buyer.cookie, { method: "POST", body: form })));
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems).toEqual([{ row: 0, message: "gifts:review.unavailable" }]);
+    expect(refused.values).toMatchObject({ giftBoxId: "999999" });
+    expect(await prisma.giftOrderDraft.count()).toBe(0);
   });
 });
 

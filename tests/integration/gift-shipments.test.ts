@@ -9,7 +9,7 @@ import { cookieFor, createReferenceData, createUserWithRole } from "../support/a
 import { resetDatabase } from "../support/db";
 import { giftBox, giftProducts, pickupPoint, placeGift, recipientsCsv } from "../support/gift-fixtures";
 import { organisationWithMembers } from "../support/org-fixtures";
-import { post, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, type RouteHandler } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -35,22 +35,29 @@ describe("defining gift boxes", () => {
     const { rice, herbs } = await giftProducts(ref);
     await createUserWithRole("box-admin", "ADMIN", "box-admin-password");
     const cookie = await cookieFor({ username: "box-admin", password: "box-admin-password" });
-    const bad = unwrap<{ errors: Record<string, string[]>; values: Record<string, string> }>(
-      await call(adminBoxes.action, post("/admin/gift-boxes", cookie, { nameZh: "", "component.sku.0": rice.sku, "component.quantity.0": "0", "component.sku.1": rice.sku, "component.quantity.1": "1" })),
+    const bad = refusal(
+      await call(adminBoxes.action, post("/admin/gift-boxes", cookie, { nameZh: "", "components[0].sku": rice.sku, "components[0].quantity": "0", "components[1].sku": rice.sku, "components[1].quantity": "1" })),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toMatchObject({ nameZh: ["gifts:errors.required"], "component.quantity.0": ["gifts:errors.componentQuantity"], "component.sku.1": ["gifts:errors.componentTwice"] });
-    expect(bad.body.values["component.sku.0"]).toBe(rice.sku);
-    const unknown = unwrap<{ errors: Record<string, string[]> }>(await call(adminBoxes.action, post("/admin/gift-boxes", cookie, { nameZh: "年货", "component.sku.0": "NOPE", "component.quantity.0": "1" })));
-    expect(unknown.body.errors).toEqual({ "component.sku.0": ["gifts:errors.unknownSku"] });
+    expect(bad.fieldErrors).toEqual({ nameZh: ["gifts:errors.required"], "components[0].quantity": ["gifts:errors.componentQuantity"], "components[1].sku": ["gifts:errors.componentTwice"] });
+    expect(bad.values).toEqual({ components: [{ sku: rice.sku, quantity: "0" }, { sku: rice.sku, quantity: "1" }] });
+    // A blank row in between does not move the errors: each stays at the row it is about, the server's too.
+    const unknown = refusal(
+      await call(adminBoxes.action, post("/admin/gift-boxes", cookie, { nameZh: "年货", "components[0].sku": rice.sku, "components[0].quantity": "1", "components[1].sku": "", "components[1].quantity": "", "components[2].sku": "NOPE", "components[2].quantity": "1" })),
+    );
+    expect(unknown.fieldErrors).toEqual({ "components[2].sku": ["gifts:errors.unknownSku"] });
+    // A row number no page shows is refused without sending millions of empty rows back.
+    const forged = refusal(await call(adminBoxes.action, post("/admin/gift-boxes", cookie, { nameZh: "年货", "components[0].sku": rice.sku, "components[0].quantity": "1", "components[9999999].sku": "X" })));
+    expect(forged.fieldErrors).toEqual({ components: ["gifts:errors.tooManyComponents"] });
+    expect(forged.values).toEqual({ nameZh: "年货" });
     expect(await prisma.giftBox.count()).toBe(0);
 
-    const created = await thrown(call(adminBoxes.action, post("/admin/gift-boxes", cookie, { nameZh: "年货", "component.sku.0": rice.sku.toLowerCase(), "component.quantity.0": "2", "component.sku.1": herbs.sku, "component.quantity.1": "1" })));
+    const created = await thrown(call(adminBoxes.action, post("/admin/gift-boxes", cookie, { nameZh: "年货", "components[0].sku": rice.sku.toLowerCase(), "components[0].quantity": "2", "components[1].sku": herbs.sku, "components[1].quantity": "1" })));
     const id = Number(created.headers.get("Location")!.match(/gift-boxes\/(\d+)/)![1]);
     const page = (await call(adminBox.loader, request(`/admin/gift-boxes/${id}`, cookie), { id: String(id) })) as Awaited<ReturnType<typeof adminBox.loader>>;
     expect({ price: page.unitPriceFen, available: page.box.available }).toEqual({ price: 13_000, available: 5_000 });
 
-    await thrown(call(adminBox.action, post(`/admin/gift-boxes/${id}`, cookie, { nameZh: "年货礼盒", "component.sku.0": rice.sku, "component.quantity.0": "1" }), { id: String(id) }));
+    await thrown(call(adminBox.action, post(`/admin/gift-boxes/${id}`, cookie, { nameZh: "年货礼盒", "components[0].sku": rice.sku, "components[0].quantity": "1" }), { id: String(id) }));
     await thrown(call(adminBox.action, post(`/admin/gift-boxes/${id}`, cookie, { intent: "archive" }), { id: String(id) }));
     await thrown(call(adminBox.action, post(`/admin/gift-boxes/${id}`, cookie, { intent: "archive" }), { id: String(id) }));
     const audits = await prisma.auditLog.findMany({ where: { entityType: "GiftBox" }, orderBy: { id: "asc" }, select: { action: true, details: true } });
@@ -109,12 +116,17 @@ describe("moving shipments along", () => {
     expect((await thrown(call(adminGiftOrder.loader, request(`/admin/gift-boxes/orders/${order.number}`, org.buyer.cookie), params))).status).toBe(403);
     const page = (await call(adminGiftOrder.loader, request(`/admin/gift-boxes/orders/${order.number}`, cookie), params)) as Awaited<ReturnType<typeof adminGiftOrder.loader>>;
     expect(page.list.all).toBe(5);
-    const failed = unwrap<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(
+    const failed = refusal<{ intent: string }>(
       await call(adminGiftOrder.action, post(`/admin/gift-boxes/orders/${order.number}`, cookie, { intent: "ship-all", carrier: "", trackingNumber: "SF 1" }), params),
     );
     expect(failed.status).toBe(400);
-    expect(failed.body.fieldErrors).toMatchObject({ carrier: ["gifts:errors.required"], trackingNumber: ["gifts:errors.trackingNumber"] });
-    expect(failed.body.values.trackingNumber).toBe("SF 1");
+    expect(failed.body.intent).toBe("ship-all");
+    expect(failed.fieldErrors).toEqual({ carrier: ["gifts:errors.required"], trackingNumber: ["gifts:errors.trackingNumber"] });
+    expect(failed.values).toEqual({ intent: "ship-all", trackingNumber: "SF 1" });
+    // A row's form has no room for messages: the page names the kind of problem at its top.
+    const row = refusal(await call(adminGiftOrder.action, post(`/admin/gift-boxes/orders/${order.number}`, cookie, { intent: "ship", shipmentId: "x", carrier: "顺丰", trackingNumber: "" }), params));
+    expect(row.formError).toBe("gifts:ship.nothing");
+    expect(await prisma.shipment.count({ where: { status: "SHIPPED" } })).toBe(0);
     expect((await thrown(call(adminGiftOrder.action, post("/admin/gift-boxes/orders/FP-0", cookie, { intent: "ship-all", carrier: "x" }), { number: "FP-0" }))).status).toBe(404);
   });
 });

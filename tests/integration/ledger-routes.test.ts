@@ -6,6 +6,8 @@ import * as dashboard from "~/routes/admin._index";
 import * as batchPage from "~/routes/admin.ledger.imports_.$id";
 import * as imports from "~/routes/admin.ledger.imports";
 import * as newEntry from "~/routes/admin.ledger.new";
+import * as entriesPage from "~/routes/admin.ledger.entries";
+import * as mappingsPage from "~/routes/admin.ledger.mappings";
 import * as targets from "~/routes/admin.ledger.targets";
 import * as reportXlsx from "~/routes/admin.ledger.report[.]xlsx";
 import * as reportCsv from "~/routes/admin.ledger.report[.]csv";
@@ -76,22 +78,69 @@ describe("/api/progress", () => {
 
 describe("the administrator's forms", () => {
   it("a wrong target keeps what was typed and names the field", async () => {
-    const result = unwrap<{ values: Record<string, string>; fieldErrors: Record<string, string[]> }>(
-      await call(targets.action, post("/admin/ledger/targets", cookie, { year: "2019", total: "12,00", purchase: "", helpedSales: "" })),
-    );
+    const result = refusal(await call(targets.action, post("/admin/ledger/targets", cookie, { year: "2019", total: "12,00", purchase: "", helpedSales: "" })));
     expect(result.status).toBe(400);
-    expect(result.body.values.total).toBe("12,00");
-    expect(result.body.fieldErrors.total).toEqual(["ledger:errors.amountFormat"]);
+    expect(result.values).toEqual({ year: "2019", total: "12,00" });
+    expect(result.fieldErrors).toEqual({ total: ["ledger:errors.amountFormat"] });
     expect(await prisma.reliefTarget.count()).toBe(0);
   });
 
   it("an adjustment without a reason is refused and counts nothing", async () => {
-    const result = unwrap<{ fieldErrors: Record<string, string[]> }>(
+    const result = refusal<{ intent: string }>(
       await call(newEntry.action, post("/admin/ledger/new", cookie, { intent: "adjustment", formKey: "route-test-key-2", date: "2019-10-17", countyId: String(ref.zhenlai.id), channel: "ADJUSTMENT", buyerType: "OUTSIDE", amount: "-5", reason: " " })),
     );
     expect(result.status).toBe(400);
-    expect(result.body.fieldErrors.reason).toEqual(["ledger:errors.reasonRequired"]);
+    expect(result.fieldErrors).toEqual({ reason: ["ledger:errors.reasonRequired"] });
+    // The answer names its form, so the page's other form is left as it was.
+    expect(result.body.intent).toBe("adjustment");
+    expect(result.values).toMatchObject({ formKey: "route-test-key-2", amount: "-5" });
     expect(await prisma.ledgerEntry.count()).toBe(0);
+  });
+
+  it("a sale of an unknown product is named at its SKU, with what was typed kept", async () => {
+    const result = refusal(
+      await call(newEntry.action, post("/admin/ledger/new", cookie, { intent: "offlineSale", mode: "product", formKey: "route-test-key-3", date: "2019-10-17", buyerType: "OUTSIDE", sku: "NO-SUCH-SKU", quantity: "2", note: "" })),
+    );
+    expect(result.status).toBe(400);
+    expect(result.fieldErrors).toEqual({ sku: ["ledger:errors.unknownSku"] });
+    expect(result.values).toMatchObject({ sku: "NO-SUCH-SKU", quantity: "2" });
+    expect(await prisma.ledgerEntry.count()).toBe(0);
+  });
+
+  it("a mapping without its amount column is refused for that channel's form only, and nothing is saved", async () => {
+    const result = refusal<{ channel: string }>(
+      await call(mappingsPage.action, post("/admin/ledger/mappings", cookie, { intent: "saveMapping", channel: "TMALL", externalIdCol: "订单号", dateCol: "时间", amountCol: "", countyCol: "", skuCol: "" })),
+    );
+    expect(result.status).toBe(400);
+    expect(result.body.channel).toBe("TMALL");
+    expect(result.fieldErrors).toEqual({ amountCol: ["ledger:errors.required"], countyCol: ["ledger:errors.countyOrSku"] });
+    expect(result.values).toMatchObject({ externalIdCol: "订单号", dateCol: "时间" });
+    expect(await prisma.platformMapping.count()).toBe(0);
+  });
+
+  it("reversing an entry without a reason answers that row's form and asks nothing", async () => {
+    const result = refusal<{ entryId: string }>(await call(entriesPage.action, post("/admin/ledger/entries", cookie, { intent: "reverse", entryId: "41", reason: "x" })));
+    expect(result.status).toBe(400);
+    expect(result.body.entryId).toBe("41");
+    expect(result.fieldErrors).toEqual({ reason: ["ledger:errors.reasonRequired"] });
+    expect(await prisma.adminApproval.count()).toBe(0);
+  });
+
+  it("an upload without a platform names the field; one without a file names the file", async () => {
+    const noChannel = new FormData();
+    noChannel.set("intent", "upload");
+    noChannel.set("file", new File(["a,b\n"], "x.csv", { type: "text/csv" }));
+    const refused = refusal(await call(imports.action, request("/admin/ledger/imports", cookie, { method: "POST", body: noChannel })));
+    expect(refused.status).toBe(400);
+    expect(refused.fieldErrors).toEqual({ channel: ["ledger:errors.required"] });
+    const noFile = new FormData();
+    noFile.set("intent", "upload");
+    noFile.set("channel", "TMALL");
+    const missing = refusal(await call(imports.action, request("/admin/ledger/imports", cookie, { method: "POST", body: noFile })));
+    expect(missing.status).toBe(400);
+    expect(missing.fieldErrors).toEqual({ file: ["ledger:errors.noFile"] });
+    expect(missing.values).toMatchObject({ channel: "TMALL" });
+    expect(await prisma.importBatch.count()).toBe(0);
   });
 });
 
@@ -108,11 +157,14 @@ describe("importing a JD export through the pages", () => {
     await thrown(call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "confirm" }), { id: good }));
     expect(await dashboardTotal(2019)).toBe(28_780);
     // Confirming again (a double click, a retried request) counts nothing more.
-    expect(unwrap(await call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "confirm" }), { id: good })).status).toBe(409);
+    const again = refusal(await call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "confirm" }), { id: good }));
+    expect(again.status).toBe(409);
+    expect(again.formError).toBe("ledger:batch.notReady");
     expect(await dashboardTotal(2019)).toBe(28_780);
 
-    const noReason = unwrap(await call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "reverse", reason: "" }), { id: good }));
+    const noReason = refusal(await call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "reverse", reason: "" }), { id: good }));
     expect(noReason.status).toBe(400);
+    expect(noReason.fieldErrors).toEqual({ reason: ["ledger:errors.reasonRequired"] });
     await thrown(call(batchPage.action, post(`/admin/ledger/imports/${good}`, cookie, { intent: "reverse", reason: "导错文件" }), { id: good }));
     // Asked, not done: the batch page shows the request waiting for a second administrator.
     expect(await dashboardTotal(2019)).toBe(28_780);

@@ -10,7 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { cookieFor, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
 import { bulkProduct, createOrgShop, organisationWithMembers, placeFor, type TestOrganisation } from "../support/org-fixtures";
-import { post, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, unwrap, type RouteHandler } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -82,19 +82,28 @@ describe("orders on terms", () => {
     const params = { number: order.number };
     const record = (fields: Record<string, string>) => call(receivablePage.action as RouteHandler, post(`/admin/receivables/${order.number}`, admin.cookie, { intent: "payment", ...fields }), params);
 
-    const badAmount = unwrap<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(await record({ amount: "12.345", receivedOn: "2026-11-27", bankReference: "TR-1" }));
-    expect(badAmount.body.fieldErrors.amount).toEqual(["org:errors.amount"]);
-    expect(badAmount.body.values.bankReference).toBe("TR-1");
-    const tooMuch = unwrap<{ fieldErrors: Record<string, string[]>; params: Record<string, number> }>(await record({ amount: "100.01", receivedOn: "2026-11-27", bankReference: "TR-1" }));
-    expect(tooMuch.body.fieldErrors.amount).toEqual(["org:errors.overOutstanding"]);
-    expect(tooMuch.body.params).toEqual({ outstanding: 10_000 });
+    const badAmount = refusal<{ intent: string }>(await record({ amount: "12.345", receivedOn: "2026-11-27", bankReference: "TR-1" }));
+    expect(badAmount.status).toBe(400);
+    expect(badAmount.fieldErrors).toEqual({ amount: ["org:errors.amount"] });
+    expect(badAmount.values).toEqual({ intent: "payment", amount: "12.345", receivedOn: "2026-11-27", bankReference: "TR-1" });
+    // The answer names the payment form, so the page's invoice form is left as it was.
+    expect(badAmount.body.intent).toBe("payment");
+    const tooMuch = refusal<{ errorParams: Record<string, number> }>(await record({ amount: "100.01", receivedOn: "2026-11-27", bankReference: "TR-1" }));
+    expect(tooMuch.fieldErrors).toEqual({ amount: ["org:errors.overOutstanding"] });
+    expect(tooMuch.body.errorParams).toEqual({ outstanding: 10_000 });
+    const badInvoice = refusal<{ intent: string }>(
+      await call(receivablePage.action as RouteHandler, post(`/admin/receivables/${order.number}`, admin.cookie, { intent: "invoice", invoiceNumber: "04-4", issuedOn: "2026-11-27", amount: "10" }), params),
+    );
+    expect(badInvoice.status).toBe(400);
+    expect(badInvoice.body.intent).toBe("invoice");
+    expect(badInvoice.fieldErrors).toEqual({ invoiceNumber: ["org:errors.invoiceNumber"] });
 
     expect((await thrown(record({ amount: "25", receivedOn: "2026-11-27", bankReference: "TR-1" }))).headers.get("Location")).toContain("done=paymentRecorded");
     // The same transfer sent again: recognised, nothing added.
     expect((await thrown(record({ amount: "25", receivedOn: "2026-11-27", bankReference: "TR-1" }))).headers.get("Location")).toContain("done=paymentReplayed");
     // The same reference for a different amount: refused.
-    const reused = unwrap<{ fieldErrors: Record<string, string[]> }>(await record({ amount: "30", receivedOn: "2026-11-27", bankReference: "TR-1" }));
-    expect(reused.body.fieldErrors.bankReference).toEqual(["org:errors.bankReferenceUsed"]);
+    const reused = refusal(await record({ amount: "30", receivedOn: "2026-11-27", bankReference: "TR-1" }));
+    expect(reused.fieldErrors).toEqual({ bankReference: ["org:errors.bankReferenceUsed"] });
     expect(await ledger(order.id)).toEqual([
       { sourceType: "TERMS_PAYMENT", countyId: ref.zhenlai.id, amountFen: 1_500, buyerType: "WELFARE" },
       { sourceType: "TERMS_PAYMENT", countyId: ref.fengshan.id, amountFen: 1_000, buyerType: "WELFARE" },

@@ -1,32 +1,44 @@
 import { useTranslation } from "react-i18next";
-import { TextAreaField, TextField, type Errors } from "~/components/admin/form-fields";
-import { MAX_COMPONENTS } from "~/models/gift-schema";
+import { TextAreaField, TextField } from "~/components/admin/form-fields";
+import { GiftBoxSchema, MAX_COMPONENTS } from "~/models/gift-schema";
+import { useHallForm } from "~/utils/form";
+
+type GiftBoxFieldset = ReturnType<typeof useHallForm<typeof GiftBoxSchema>>[1];
+
+/** The box form's component rows to show: those given plus blanks, at least 6, never more than the maximum. */
+export function componentRowsToShow(components: { sku: string; quantity: string }[]) {
+  const count = Math.max(components.length, Math.min(MAX_COMPONENTS, Math.max(6, components.length + 2)));
+  return Array.from({ length: count }, (_, i) => components[i] ?? { sku: "", quantity: "" });
+}
 
 /** The box's names, description, image and component rows (SKU + per-box quantity), as typed. */
-export function GiftBoxFields({ values, errors, components }: { values: Record<string, string>; errors: Errors; components: { sku: string; quantity: string }[] }) {
+export function GiftBoxFields({ fields }: { fields: GiftBoxFieldset }) {
   const { t } = useTranslation("gifts");
-  // Filled rows plus blanks up to 6, never more than the maximum.
-  const rows = [...components, ...Array.from({ length: Math.max(0, Math.min(MAX_COMPONENTS, Math.max(6, components.length + 2)) - components.length) }, () => ({ sku: "", quantity: "" }))];
-  const componentsError = errors?.components?.[0];
+  const rows = fields.components.getFieldList();
+  const componentsError = fields.components.errors?.[0];
+  const hintId = `${fields.components.id}-hint`;
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="nameZh" label={t("admin.nameZh")} required defaultValue={values.nameZh ?? ""} errors={errors} />
-        <TextField name="nameEn" label={t("admin.nameEn")} defaultValue={values.nameEn ?? ""} errors={errors} />
+        <TextField field={fields.nameZh} label={t("admin.nameZh")} />
+        <TextField field={fields.nameEn} label={t("admin.nameEn")} />
       </div>
-      <TextAreaField name="descriptionZh" label={t("admin.descriptionZh")} rows={3} defaultValue={values.descriptionZh ?? ""} errors={errors} />
-      <TextAreaField name="descriptionEn" label={t("admin.descriptionEn")} rows={3} defaultValue={values.descriptionEn ?? ""} errors={errors} />
-      <TextField name="imageUrl" label={t("admin.imageUrl")} hint={t("admin.imageUrlHint")} defaultValue={values.imageUrl ?? ""} errors={errors} />
-      <fieldset className="space-y-2" aria-describedby={componentsError ? "components-hint components-error" : "components-hint"}>
+      <TextAreaField field={fields.descriptionZh} label={t("admin.descriptionZh")} rows={3} />
+      <TextAreaField field={fields.descriptionEn} label={t("admin.descriptionEn")} rows={3} />
+      <TextField field={fields.imageUrl} label={t("admin.imageUrl")} hint={t("admin.imageUrlHint")} />
+      <fieldset className="space-y-2" aria-describedby={componentsError ? `${hintId} ${fields.components.errorId}` : hintId}>
         <legend className="text-sm font-medium text-stone-800">{t("admin.components")}</legend>
-        <p id="components-hint" className="text-xs text-stone-600">{t("admin.componentsHint")}</p>
-        {componentsError ? <p id="components-error" className="text-sm text-red-700">{t(componentsError)}</p> : null}
-        {rows.map((row, i) => (
-          <div key={i} className="grid grid-cols-[1fr_6rem] gap-2">
-            <TextField name={`component.sku.${i}`} label={`${t("admin.sku")} ${i + 1}`} defaultValue={row.sku} errors={errors} />
-            <TextField name={`component.quantity.${i}`} label={t("admin.perBox")} inputMode="numeric" defaultValue={row.quantity} errors={errors} />
-          </div>
-        ))}
+        <p id={hintId} className="text-xs text-stone-600">{t("admin.componentsHint")}</p>
+        {componentsError ? <p id={fields.components.errorId} className="text-sm text-red-700">{t(componentsError)}</p> : null}
+        {rows.map((row, i) => {
+          const { sku, quantity } = row.getFieldset();
+          return (
+            <div key={row.key ?? i} className="grid grid-cols-[1fr_6rem] gap-2">
+              <TextField field={sku} label={`${t("admin.sku")} ${i + 1}`} />
+              <TextField field={quantity} label={t("admin.perBox")} inputMode="numeric" />
+            </div>
+          );
+        })}
       </fieldset>
     </div>
   );
