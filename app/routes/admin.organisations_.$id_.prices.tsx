@@ -20,7 +20,7 @@ import { fenToYuanInput, formatFen, type Locale } from "~/utils/money";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["admin"] };
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · 协议价 · 管理后台` }];
 
