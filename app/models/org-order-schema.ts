@@ -29,7 +29,8 @@ const MAX_GRID_ROWS = MAX_ORG_LINES + GRID_BLANK_ROWS;
  */
 export const GridSchema = z
   .object({
-    intent: z.enum(["save", "review", "addRows", "saveList"]),
+    // 清空 is one of the grid's buttons too; the action empties the draft without reading the lines.
+    intent: z.enum(["save", "review", "addRows", "saveList", "clear"]),
     blank: z.string().default(""),
     // Rows past the grid's size are ignored before they are read, however large an index is posted.
     lines: z
