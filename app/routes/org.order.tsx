@@ -242,7 +242,11 @@ function GridForm({ organisationId, rows, savedAt, blank, answer, busy }: {
   const [form, fields] = useHallForm(GridSchema, {
     id: `quick-order-${savedAt ? Date.parse(savedAt) : "new"}-${blank}`,
     lastResult: answer?.result ?? null,
-    defaultValue: { lines: [...rows, ...Array.from({ length: blank }, () => ({ sku: "", quantity: "" }))] },
+    defaultValue: {
+      lines: [...rows, ...Array.from({ length: blank }, () => ({ sku: "", quantity: "" }))],
+      // A list refused for its lines keeps its name, though the grid (saved first) starts a new form.
+      listName: answer?.intent === "saveList" ? String(answer.result.initialValue?.listName ?? "") : "",
+    },
   });
   const problemsByRow = new Map<number, RowProblem>();
   for (const p of answer?.problems ?? []) if (!problemsByRow.has(p.row)) problemsByRow.set(p.row, p);
@@ -252,6 +256,7 @@ function GridForm({ organisationId, rows, savedAt, blank, answer, busy }: {
       <h2 id="grid-title" className="text-lg font-semibold">{t("order.title")}</h2>
       <input type="hidden" name="org" value={organisationId} />
       <input type="hidden" name="blank" value={blank} />
+      <FormError form={form} />
       {gridProblems.length > 0 ? (
         <div role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">{t("order.hasErrors", { count: gridProblems.length })}</p>
