@@ -19,18 +19,35 @@ export const deliveryWindows = ["08:00-10:00", "10:00-12:00", "14:00-16:00", "16
 /** A grid row as typed: both fields are text, so a reload shows exactly what was entered. */
 export type DraftRow = { sku: string; quantity: string };
 
-/** The grid's numbered fields ("sku.0", "quantity.0", …) back into rows, dropping rows left blank. */
-export function gridRows(form: Record<string, string>): DraftRow[] {
-  const rows: DraftRow[] = [];
-  for (const [key, value] of Object.entries(form)) {
-    const match = /^(sku|quantity)\.(\d{1,3})$/.exec(key);
-    if (!match) continue;
-    const index = Number(match[2]);
-    if (index >= MAX_ORG_LINES + GRID_BLANK_ROWS) continue;
-    (rows[index] ??= { sku: "", quantity: "" })[match[1] as "sku" | "quantity"] = value.trim().slice(0, 60);
-  }
-  return rows.filter((row) => row && (row.sku !== "" || row.quantity !== ""));
-}
+const gridCell = z.string().default("").transform((s) => s.trim().slice(0, 60));
+const MAX_GRID_ROWS = MAX_ORG_LINES + GRID_BLANK_ROWS;
+
+/**
+ * The quick-order grid ("lines[0].sku", "lines[0].quantity", …), saved as typed whatever its buttons do;
+ * whether the lines can be ordered is the order's own check (validateRows), row by row. Rows left blank
+ * are dropped; a 保存为常用清单 needs a name.
+ */
+export const GridSchema = z
+  .object({
+    // 清空 is one of the grid's buttons too; the action empties the draft without reading the lines.
+    intent: z.enum(["save", "review", "addRows", "saveList", "clear"]),
+    blank: z.string().default(""),
+    // Rows past the grid's size are ignored before they are read, however large an index is posted.
+    lines: z
+      .preprocess((rows: Partial<DraftRow>[]) => (Array.isArray(rows) ? rows.slice(0, MAX_GRID_ROWS) : rows), z.array(z.object({ sku: gridCell, quantity: gridCell }).default({ sku: "", quantity: "" })))
+      .default([])
+      .transform((rows): DraftRow[] => rows.filter((row) => row.sku !== "" || row.quantity !== "")),
+    listName: z.string().trim().max(50, "org:errors.tooLong").default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.intent === "saveList" && v.listName === "") ctx.addIssue({ code: "custom", path: ["listName"], message: "org:errors.listName" });
+  });
+
+const listIdField = z.coerce.number("org:errors.required").int("org:errors.required").positive("org:errors.required");
+/** Load or delete a saved list. */
+export const SavedListSchema = z.object({ listId: listIdField });
+/** Put a past order's lines back in the grid. */
+export const ReorderSchema = z.object({ number: z.string().trim().min(1, "org:errors.required").max(40, "org:errors.tooLong") });
 
 /**
  * 税号 (taxpayer identification number): 15, 17, 18 or 20 digits or capital letters; an 18-character
@@ -91,10 +108,6 @@ export const DecisionSchema = z.discriminatedUnion("intent", [
 ]);
 export type DecisionInput = z.infer<typeof DecisionSchema>;
 
-export const SavedListNameSchema = z.object({
-  listName: z.string("org:errors.required").trim().min(1, "org:errors.required").max(50, "org:errors.tooLong"),
-});
-
 /** Yuan typed by an administrator ("1234.5") → fen; positive, at most two decimals. */
 export const yuanAmountField = z
   .string("org:errors.required")
@@ -153,14 +166,36 @@ export const TermsSettingsSchema = z
   });
 export type TermsSettingsInput = z.infer<typeof TermsSettingsSchema>;
 
-/** Received quantities per line ("received.<lineId>"), whole numbers. */
-export function receivedQuantities(form: Record<string, string>) {
-  const out = new Map<number, number | null>();
-  for (const [key, value] of Object.entries(form)) {
-    const match = /^received\.(\d{1,9})$/.exec(key);
-    if (!match) continue;
-    const text = value.trim();
-    out.set(Number(match[1]), /^\d{1,6}$/.test(text) ? Number(text) : null);
-  }
-  return out;
-}
+/**
+ * Received quantities per line ("received.<lineId>"), read as whole numbers; anything else is kept as
+ * null so the order's own check names every line that is wrong (confirmReceipt).
+ */
+export const ReceiveSchema = z.object({
+  received: z
+    .record(z.string(), z.string())
+    .default({})
+    .transform((byLine) => {
+      const out = new Map<number, number | null>();
+      for (const [lineId, value] of Object.entries(byLine)) {
+        if (!/^\d{1,9}$/.test(lineId)) continue;
+        const text = value.trim();
+        out.set(Number(lineId), /^\d{1,6}$/.test(text) ? Number(text) : null);
+      }
+      return out;
+    }),
+});
+
+/** Stars ("stars.<supplierId>", 1–5) and an optional comment per supplier; suppliers left unrated are skipped. */
+export const RatingsSchema = z
+  .object({ stars: z.record(z.string(), z.string()).default({}), comment: z.record(z.string(), z.string()).default({}) })
+  .transform(({ stars, comment }) =>
+    Object.entries(stars)
+      .filter(([supplierId, value]) => /^\d{1,9}$/.test(supplierId) && /^[1-5]$/.test(value))
+      .map(([supplierId, value]) => ({ supplierId: Number(supplierId), stars: Number(value), comment: (comment[supplierId] ?? "").trim() })),
+  );
+
+/** Cancelling cannot be undone: only the confirmation's own button says "yes". */
+export const CancelSchema = z.object({ confirmed: z.string().optional().transform((v) => v === "yes") });
+
+/** A button that carries nothing but its intent (pay, retry the refund). */
+export const IntentOnlySchema = z.object({});

@@ -57,13 +57,41 @@ export const LocationSchema = z.object({
 });
 export type LocationInput = z.infer<typeof LocationSchema>;
 
+type LocationRow = Record<keyof LocationInput, string>;
+const blankRow = (row: LocationRow) => Object.values(row).every((v) => v.trim() === "");
+const typed = z.string().default("");
+
+/**
+ * The application's location rows ("locations[0].name" …). Extra rows left blank are ignored; the first
+ * is always checked, so an empty form says what is missing. Each row's errors keep the row's index as
+ * typed, so they land on the row the person sees.
+ */
+const locationRowsField = z
+  // One row past the most allowed is enough to say "too many", however large an index is posted.
+  .preprocess(
+    (rows: Partial<LocationRow>[]) => (Array.isArray(rows) ? rows.slice(0, MAX_LOCATIONS + 1) : rows),
+    z.array(z.object({ name: typed, address: typed, contactName: typed, contactMobile: typed }).default({ name: "", address: "", contactName: "", contactMobile: "" })),
+  )
+  .default([])
+  .superRefine((rows, ctx) => {
+    const kept = rows.filter((row, i) => i === 0 || !blankRow(row));
+    if (kept.length === 0) return void ctx.addIssue({ code: "custom", message: "org:errors.required" });
+    if (kept.length > MAX_LOCATIONS) return void ctx.addIssue({ code: "custom", message: "org:errors.tooMany" });
+    rows.forEach((row, i) => {
+      if (i > 0 && blankRow(row)) return;
+      const checked = LocationSchema.safeParse(row);
+      if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [i, ...issue.path] });
+    });
+  })
+  .transform((rows): LocationInput[] => rows.filter((row, i) => i === 0 || !blankRow(row)).map((row) => LocationSchema.parse(row)));
+
 export const ApplicationSchema = z.object({
   name: text(100),
   kind: z.enum(organisationKinds, "org:errors.kind"),
   creditCode: creditCodeField,
   contactName: text(50),
   contactMobile: mobile,
-  locations: z.array(LocationSchema).min(1, "org:errors.required").max(MAX_LOCATIONS, "org:errors.tooMany"),
+  locations: locationRowsField,
 });
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
@@ -82,28 +110,21 @@ export const InviteSchema = z.object({
 });
 export type InviteInput = z.infer<typeof InviteSchema>;
 
+const idField = z.coerce.number("org:errors.required").int("org:errors.required").positive("org:errors.required");
+
 export const RoleChangeSchema = z.object({
-  memberId: z.coerce.number("org:errors.required").int().positive(),
+  memberId: idField,
   role: z.enum(memberRoles, "org:errors.role"),
 });
+/** Buttons on the organisation page that carry only an id. */
+export const MemberIdSchema = z.object({ memberId: idField });
+export const LocationIdSchema = z.object({ locationId: idField });
 
 export const ReviewSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), reason: z.string().trim().max(500, "org:errors.tooLong").default("") }),
   z.object({ intent: z.literal("reject"), reason: text(500) }),
 ]);
 export type ReviewInput = z.infer<typeof ReviewSchema>;
-
-/** The fields of a form's numbered location rows ("locations.0.name" …) as an array of rows. */
-export function locationRows(form: Record<string, string>) {
-  const rows: Record<string, string>[] = [];
-  for (const [key, value] of Object.entries(form)) {
-    const match = /^locations\.(\d{1,2})\.(name|address|contactName|contactMobile)$/.exec(key);
-    if (!match) continue;
-    (rows[Number(match[1])] ??= {})[match[2]!] = value;
-  }
-  // Extra rows left blank are ignored; the first stays so an empty form says what is missing.
-  return rows.filter((row, i) => row && (i === 0 || Object.values(row).some((v) => v.trim() !== "")));
-}
 
 /** Field errors keyed by the whole path ("locations.0.name"), so each row's fields get their own. */
 export function pathErrorsOf(error: z.ZodError): FieldErrors {

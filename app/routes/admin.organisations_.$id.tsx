@@ -1,18 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditTable } from "~/components/admin/audit-table";
 import { DateTime } from "~/components/admin/date-time";
 import { FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
 import { StatusBadge } from "~/components/org/location-fields";
-import { pathErrorsOf, ReviewSchema } from "~/models/organisation-schema";
+import { ReviewSchema } from "~/models/organisation-schema";
 import { listAudit } from "~/models/audit.server";
 import { getOrganisationForAdmin, reviewOrganisation } from "~/models/organisation.server";
 import { TermsSettingsSchema } from "~/models/org-order-schema";
 import { getTermsSettings, setTermsSettings } from "~/models/org-terms.server";
 import { fenToYuanInput } from "~/utils/money";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm, type FormReply } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
 
@@ -31,19 +34,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const id = idOr404(params.id);
-  const form = await request.formData();
+  const formData = await request.formData();
   // Payment terms, credit limit and approval threshold (organisation ordering, ADR 012).
-  if (form.get("intent") === "terms") {
-    const values = Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
-    const parsed = TermsSettingsSchema.safeParse(values);
-    if (!parsed.success) return data({ reason: "", fieldErrors: {}, terms: { values, fieldErrors: pathErrorsOf(parsed.error) } }, { status: 400 });
-    await setTermsSettings(id, parsed.data, admin.id);
+  if (formData.get("intent") === "terms") {
+    const submission = parseForm(formData, TermsSettingsSchema);
+    if (submission.status !== "success") return refuse(submission, {}, { extra: { intent: "terms" } });
+    await setTermsSettings(id, submission.value, admin.id);
     throw redirect(`/admin/organisations/${id}?done=terms`);
   }
-  const reason = String(form.get("reason") ?? "");
-  const parsed = ReviewSchema.safeParse({ intent: form.get("intent"), reason });
-  if (!parsed.success) return data({ reason, fieldErrors: pathErrorsOf(parsed.error) }, { status: 400 });
-  if (!(await reviewOrganisation(id, parsed.data, admin.id))) throw new Response("Not found", { status: 404 });
+  const submission = parseForm(formData, ReviewSchema);
+  if (submission.status !== "success") return refuse(submission, {}, { extra: { intent: "review" } });
+  if (!(await reviewOrganisation(id, submission.value, admin.id))) throw new Response("Not found", { status: 404 });
   throw redirect(`/admin/organisations/${id}?done=reviewed`);
 }
 
@@ -83,17 +84,9 @@ export default function OrganisationReview() {
         ) : null}
       </dl>
 
-      <Form method="post" noValidate className={card}>
-        <h2 className="text-lg font-semibold">{t("admin.review")}</h2>
-        <FormError message={actionData && !("terms" in actionData) ? "org:errors.formHasErrors" : null} />
-        <TextAreaField name="reason" label={t("admin.reason")} hint={t("admin.reasonHint")} rows={3} defaultValue={actionData?.reason ?? ""} errors={actionData?.fieldErrors} />
-        <div className="flex flex-wrap gap-3">
-          <SubmitButton name="intent" value="approve" busy={navigation.state === "submitting"}>{t("admin.approve")}</SubmitButton>
-          <SubmitButton name="intent" value="reject" variant="danger" busy={navigation.state === "submitting"}>{t("admin.reject")}</SubmitButton>
-        </div>
-      </Form>
+      <ReviewForm lastResult={actionData?.intent === "review" ? actionData.result : null} busy={navigation.state === "submitting"} />
 
-      <TermsForm terms={terms} failed={actionData && "terms" in actionData ? actionData.terms : undefined} busy={navigation.state === "submitting"} />
+      <TermsForm terms={terms} lastResult={actionData?.intent === "terms" ? actionData.result : null} busy={navigation.state === "submitting"} />
 
       <div className={card}>
         <h2 className="text-lg font-semibold">{t("page.members")}</h2>
@@ -127,22 +120,47 @@ export default function OrganisationReview() {
   );
 }
 
-function TermsForm({ terms, failed, busy }: {
+function ReviewForm({ lastResult, busy }: { lastResult: FormReply | null; busy: boolean }) {
+  const { t } = useTranslation("org");
+  const [form, fields] = useHallForm(ReviewSchema, { id: "review", lastResult });
+  return (
+    <Form method="post" className="space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
+      <h2 className="text-lg font-semibold">{t("admin.review")}</h2>
+      <FormError form={form} />
+      <TextAreaField field={fields.reason} label={t("admin.reason")} hint={t("admin.reasonHint")} rows={3} />
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton name="intent" value="approve" busy={busy}>{t("admin.approve")}</SubmitButton>
+        <SubmitButton name="intent" value="reject" variant="danger" busy={busy}>{t("admin.reject")}</SubmitButton>
+      </div>
+    </Form>
+  );
+}
+
+function TermsForm({ terms, lastResult, busy }: {
   terms: { paymentTerms: string; termDays: number; creditLimitFen: number; approvalThresholdFen: number | null };
-  failed?: { values: Record<string, string>; fieldErrors: Record<string, string[] | undefined> };
+  lastResult: FormReply | null;
   busy: boolean;
 }) {
   const { t } = useTranslation("org");
-  const v = failed?.values;
+  const [form, fields] = useHallForm(TermsSettingsSchema, {
+    id: "terms",
+    lastResult,
+    defaultValue: {
+      paymentTerms: terms.paymentTerms,
+      termDays: String(terms.termDays),
+      creditLimit: fenToYuanInput(terms.creditLimitFen),
+      approvalThreshold: terms.approvalThresholdFen === null ? "" : fenToYuanInput(terms.approvalThresholdFen),
+    },
+  });
   return (
-    <Form method="post" noValidate className="space-y-4 rounded border border-stone-300 bg-white p-4">
+    <Form method="post" className="space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
       <h2 className="text-lg font-semibold">{t("terms.title")}</h2>
-      <FormError message={failed ? "org:errors.formHasErrors" : null} />
+      <FormError form={form} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField form="terms" name="paymentTerms" label={t("terms.paymentTerms")} required defaultValue={v?.paymentTerms ?? terms.paymentTerms} options={(["PAY_NOW", "ON_TERMS"] as const).map((value) => ({ value, label: t(`orders.termsValues.${value}`) }))} errors={failed?.fieldErrors} />
-        <TextField form="terms" name="termDays" label={t("terms.termDays")} inputMode="numeric" required defaultValue={v?.termDays ?? terms.termDays} errors={failed?.fieldErrors} />
-        <TextField form="terms" name="creditLimit" label={t("terms.creditLimit")} inputMode="decimal" defaultValue={v?.creditLimit ?? fenToYuanInput(terms.creditLimitFen)} errors={failed?.fieldErrors} />
-        <TextField form="terms" name="approvalThreshold" label={t("terms.approvalThreshold")} hint={t("terms.approvalThresholdHint")} inputMode="decimal" defaultValue={v?.approvalThreshold ?? (terms.approvalThresholdFen === null ? "" : fenToYuanInput(terms.approvalThresholdFen))} errors={failed?.fieldErrors} />
+        <SelectField field={fields.paymentTerms} label={t("terms.paymentTerms")} options={(["PAY_NOW", "ON_TERMS"] as const).map((value) => ({ value, label: t(`orders.termsValues.${value}`) }))} />
+        <TextField field={fields.termDays} label={t("terms.termDays")} inputMode="numeric" />
+        <TextField field={fields.creditLimit} label={t("terms.creditLimit")} inputMode="decimal" />
+        <TextField field={fields.approvalThreshold} label={t("terms.approvalThreshold")} hint={t("terms.approvalThresholdHint")} inputMode="decimal" />
       </div>
       <SubmitButton name="intent" value="terms" busy={busy}>{t("terms.save")}</SubmitButton>
     </Form>

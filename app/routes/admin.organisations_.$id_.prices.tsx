@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, SubmitButton, TextField } from "~/components/admin/form-fields";
@@ -12,13 +13,14 @@ import {
   updateContractPrice,
 } from "~/models/pricing.server";
 import { ContractPriceRemoveSchema, ContractPriceSchema, ContractPriceUpdateSchema } from "~/models/pricing-schema";
-import { fieldErrorsOf, formText, type FieldErrors } from "~/models/product-schema";
 import { requireAdmin } from "~/utils/auth.server";
+import { parseForm, useHallForm, type FormReply } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { fenToYuanInput, formatFen, type Locale } from "~/utils/money";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
 
-export const handle: WordingHandle = { i18n: ["admin"] };
+export const handle: WordingHandle = { i18n: ["account", "admin"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · 协议价 · 管理后台` }];
 
@@ -29,36 +31,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { organisation };
 }
 
-type Failure = { intent: string; contractId?: string; values: Record<string, string>; fieldErrors: FieldErrors; listPriceFen?: number };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const id = idOr404(params.id);
-  const values = formText(await request.formData());
-  const intent = values.intent ?? "";
-  const fail = (fieldErrors: FieldErrors, listPriceFen?: number) =>
-    data<Failure>({ intent, contractId: values.contractId, values, fieldErrors, listPriceFen }, { status: 400 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  // Which form the answer is for (a row is named by its contract) and the list price a message names.
+  const extra = (contractId: string | null, listPriceFen?: number) => ({ extra: { intent: String(intent), contractId, listPriceFen: listPriceFen ?? null } });
   const done = (what: string, changed = true) => redirect(`/admin/organisations/${id}/prices?done=${changed ? what : "unchanged"}`);
 
   switch (intent) {
     case "add": {
-      const parsed = ContractPriceSchema.safeParse(values);
-      if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-      const result = await addContractPrice(id, parsed.data, user.id);
-      if (!result.ok) return fail(result.fieldErrors, result.listPriceFen);
+      const submission = parseForm(formData, ContractPriceSchema);
+      if (submission.status !== "success") return refuse(submission, {}, extra(null));
+      const result = await addContractPrice(id, submission.value, user.id);
+      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra(null, result.listPriceFen));
       throw done("contractAdded");
     }
     case "update": {
-      const parsed = ContractPriceUpdateSchema.safeParse(values);
-      if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-      const result = await updateContractPrice(id, parsed.data.contractId, parsed.data.price, user.id);
-      if (!result.ok) return fail(result.fieldErrors, result.listPriceFen);
+      const submission = parseForm(formData, ContractPriceUpdateSchema);
+      const contractId = String(formData.get("contractId") ?? "");
+      if (submission.status !== "success") return refuse(submission, {}, extra(contractId));
+      const result = await updateContractPrice(id, submission.value.contractId, submission.value.price, user.id);
+      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra(contractId, result.listPriceFen));
       throw done("contractSaved", result.changed);
     }
     case "remove": {
-      const parsed = ContractPriceRemoveSchema.safeParse(values);
-      if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-      const removed = await removeContractPrice(id, parsed.data.contractId, user.id);
+      const submission = parseForm(formData, ContractPriceRemoveSchema);
+      if (submission.status !== "success") return refuse(submission, {}, extra(null));
+      const removed = await removeContractPrice(id, submission.value.contractId, user.id);
       throw done("contractRemoved", removed);
     }
     default:
@@ -75,7 +76,6 @@ export default function OrganisationPrices() {
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const locale = i18n.language as Locale;
   const done = params.get("done");
-  const addFailure = actionData?.intent === "add" ? actionData : undefined;
   const listParam = (fen: number | undefined) => ({ list: fen === undefined ? "" : formatFen(fen, locale) });
   const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
 
@@ -104,41 +104,16 @@ export default function OrganisationPrices() {
               </thead>
               <tbody>
                 {organisation.contractPrices.map((c) => {
-                  const rowFailure = actionData?.intent === "update" && actionData.contractId === String(c.id) ? actionData : undefined;
-                  const formId = `contract-${c.id}`;
+                  const answer = actionData?.intent === "update" && actionData.contractId === String(c.id) ? actionData : undefined;
                   return (
-                    <tr key={`${c.id}-${c.priceFen}${rowFailure ? "-rejected" : ""}`} className="border-b border-stone-200 align-top">
-                      <td className="py-2 pr-3">
-                        <span className="font-mono">{c.product.sku}</span> {i18n.language === "en" && c.product.nameEn ? c.product.nameEn : c.product.nameZh}
-                        <span className="text-stone-600"> · {c.product.spec}</span>
-                        {c.product.status === "ARCHIVED" ? <span className="text-stone-600"> · {t("pricing.archived")}</span> : null}
-                      </td>
-                      <td className="py-2 pr-3 text-right"><Money fen={c.product.priceFen} /></td>
-                      <td className="py-2 pr-3">
-                        <Form method="post" noValidate id={formId} className="flex items-end gap-2">
-                          <input type="hidden" name="intent" value="update" />
-                          <input type="hidden" name="contractId" value={c.id} />
-                          <TextField
-                            form={formId}
-                            name="price"
-                            label={t("pricing.contractPrice")}
-                            inputMode="decimal"
-                            required
-                            defaultValue={rowFailure?.values.price ?? fenToYuanInput(c.priceFen)}
-                            errors={rowFailure?.fieldErrors}
-                            errorParams={listParam(c.product.priceFen)}
-                          />
-                          <SubmitButton variant="secondary" busy={busyIntent === "update"}>{t("common.save")}</SubmitButton>
-                        </Form>
-                      </td>
-                      <td className="py-2">
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="remove" />
-                          <input type="hidden" name="contractId" value={c.id} />
-                          <SubmitButton variant="danger" busy={busyIntent === "remove"}>{t("pricing.removeContract")}</SubmitButton>
-                        </Form>
-                      </td>
-                    </tr>
+                    <ContractRow
+                      key={`${c.id}-${c.priceFen}${answer ? "-rejected" : ""}`}
+                      contract={c}
+                      lastResult={answer?.result ?? null}
+                      errorParams={listParam(answer?.listPriceFen ?? c.product.priceFen)}
+                      busy={busyIntent === "update"}
+                      removing={busyIntent === "remove"}
+                    />
                   );
                 })}
               </tbody>
@@ -147,25 +122,67 @@ export default function OrganisationPrices() {
         )}
       </div>
 
-      <Form key={`${organisation.contractPrices.length}${addFailure ? "-rejected" : ""}`} method="post" noValidate className={card}>
-        <h2 className="text-lg font-semibold">{t("pricing.addContract")}</h2>
-        <FormError message={addFailure ? "admin:common.formHasErrors" : null} />
-        <input type="hidden" name="intent" value="add" />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField form="new-contract" name="sku" label={t("pricing.sku")} required defaultValue={addFailure?.values.sku ?? ""} errors={addFailure?.fieldErrors} />
-          <TextField
-            form="new-contract"
-            name="price"
-            label={t("pricing.contractPrice")}
-            inputMode="decimal"
-            required
-            defaultValue={addFailure?.values.price ?? ""}
-            errors={addFailure?.fieldErrors}
-            errorParams={listParam(addFailure?.listPriceFen)}
-          />
-        </div>
-        <SubmitButton busy={busyIntent === "add"} busyLabel={t("common.saving")}>{t("pricing.addContract")}</SubmitButton>
-      </Form>
+      <AddContractForm
+        key={organisation.contractPrices.length}
+        lastResult={actionData?.intent === "add" ? actionData.result : null}
+        errorParams={listParam(actionData?.intent === "add" ? (actionData.listPriceFen ?? undefined) : undefined)}
+        busy={busyIntent === "add"}
+      />
     </section>
+  );
+}
+
+type Contract = ReturnType<typeof useLoaderData<typeof loader>>["organisation"]["contractPrices"][number];
+
+function ContractRow({ contract: c, lastResult, errorParams, busy, removing }: {
+  contract: Contract;
+  lastResult: FormReply | null;
+  errorParams: Record<string, string>;
+  busy: boolean;
+  removing: boolean;
+}) {
+  const { t, i18n } = useTranslation("admin");
+  const [form, fields] = useHallForm(ContractPriceUpdateSchema, { id: `contract-${c.id}`, lastResult, defaultValue: { price: fenToYuanInput(c.priceFen) } });
+  return (
+    <tr className="border-b border-stone-200 align-top">
+      <td className="py-2 pr-3">
+        <span className="font-mono">{c.product.sku}</span> {i18n.language === "en" && c.product.nameEn ? c.product.nameEn : c.product.nameZh}
+        <span className="text-stone-600"> · {c.product.spec}</span>
+        {c.product.status === "ARCHIVED" ? <span className="text-stone-600"> · {t("pricing.archived")}</span> : null}
+      </td>
+      <td className="py-2 pr-3 text-right"><Money fen={c.product.priceFen} /></td>
+      <td className="py-2 pr-3">
+        <Form method="post" className="flex items-end gap-2" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="contractId" value={c.id} />
+          <TextField field={fields.price} label={t("pricing.contractPrice")} inputMode="decimal" errorParams={errorParams} />
+          <SubmitButton variant="secondary" busy={busy}>{t("common.save")}</SubmitButton>
+        </Form>
+      </td>
+      <td className="py-2">
+        <Form method="post">
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="contractId" value={c.id} />
+          <SubmitButton variant="danger" busy={removing}>{t("pricing.removeContract")}</SubmitButton>
+        </Form>
+      </td>
+    </tr>
+  );
+}
+
+function AddContractForm({ lastResult, errorParams, busy }: { lastResult: FormReply | null; errorParams: Record<string, string>; busy: boolean }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useHallForm(ContractPriceSchema, { id: "new-contract", lastResult });
+  return (
+    <Form method="post" className="space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
+      <h2 className="text-lg font-semibold">{t("pricing.addContract")}</h2>
+      <FormError form={form} />
+      <input type="hidden" name="intent" value="add" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField field={fields.sku} label={t("pricing.sku")} />
+        <TextField field={fields.price} label={t("pricing.contractPrice")} inputMode="decimal" errorParams={errorParams} />
+      </div>
+      <SubmitButton busy={busy} busyLabel={t("common.saving")}>{t("pricing.addContract")}</SubmitButton>
+    </Form>
   );
 }

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, SelectField, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { BulkNav } from "~/components/org/bulk-nav";
 import { LocationFields, StatusBadge } from "~/components/org/location-fields";
-import type { FieldErrors } from "~/models/account-schema";
-import { InviteSchema, LocationSchema, memberRoles, pathErrorsOf, RoleChangeSchema } from "~/models/organisation-schema";
+import { InviteSchema, LocationIdSchema, LocationSchema, MemberIdSchema, memberRoles, RoleChangeSchema } from "~/models/organisation-schema";
 import {
   addLocation,
   changeMemberRole,
@@ -17,8 +17,9 @@ import {
   requireMembership,
   setLocationActive,
 } from "~/models/organisation.server";
-import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm, type FormReply } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { idOr404 } from "~/utils/params";
 import type { WordingHandle } from "~/i18n";
 
@@ -35,49 +36,63 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organisations, current: { role, organisation, ...(await getOrganisationPeople(organisation.id)) } };
 }
 
-type Failure = { intent: string; values: Record<string, string>; fieldErrors: FieldErrors };
+const SCHEMAS = {
+  invite: InviteSchema,
+  role: RoleChangeSchema,
+  remove: MemberIdSchema,
+  addLocation: LocationSchema,
+  deactivateLocation: LocationIdSchema,
+  activateLocation: LocationIdSchema,
+} as const;
+type Intent = keyof typeof SCHEMAS;
+const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(SCHEMAS, value);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = formText(await request.formData());
-  // Only an ORG_ADMIN of an approved organisation manages it; everyone else is refused here.
-  const { organisation } = await requireMembership(user.id, idOr404(form.org), { roles: ["ORG_ADMIN"], approved: true });
+  const formData = await request.formData();
+  // The organisation (a hidden field, like the intent) decides who may act, before anything typed is read:
+  // only an ORG_ADMIN of an approved organisation manages it; everyone else is refused here.
+  const { organisation } = await requireMembership(user.id, idOr404(String(formData.get("org") ?? "")), { roles: ["ORG_ADMIN"], approved: true });
   const id = organisation.id;
-  const intent = form.intent ?? "";
-  const fail = (fieldErrors: FieldErrors) => data<Failure>({ intent, values: form, fieldErrors }, { status: 400 });
+  const intent = formData.get("intent");
+  if (!isIntent(intent)) throw new Response("Unknown intent", { status: 400 });
   const done = redirect(`/org?org=${id}&done=saved`);
+  const extra = { extra: { intent } };
   switch (intent) {
     case "invite": {
-      const parsed = InviteSchema.safeParse(form);
-      if (!parsed.success) return fail(pathErrorsOf(parsed.error));
-      const result = await inviteMember(id, parsed.data, user.id);
-      if (!result.ok) return fail(result.fieldErrors);
+      const submission = parseForm(formData, InviteSchema);
+      if (submission.status !== "success") return refuse(submission, {}, extra);
+      const result = await inviteMember(id, submission.value, user.id);
+      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra);
       throw done;
     }
     case "role": {
-      const parsed = RoleChangeSchema.safeParse(form);
-      if (!parsed.success) return fail({ members: ["org:errors.role"] });
-      const result = await changeMemberRole(id, parsed.data.memberId, parsed.data.role, user.id);
-      if (!result.ok) return fail(result.fieldErrors);
+      const submission = parseForm(formData, RoleChangeSchema);
+      if (submission.status !== "success") return refuse(submission, { fieldErrors: { members: ["org:errors.role"] } }, extra);
+      const result = await changeMemberRole(id, submission.value.memberId, submission.value.role, user.id);
+      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra);
       throw done;
     }
     case "remove": {
-      const result = await removeMember(id, idOr404(form.memberId), user.id);
-      if (!result.ok) return fail(result.fieldErrors);
+      const submission = parseForm(formData, MemberIdSchema);
+      if (submission.status !== "success") throw new Response("Not found", { status: 404 });
+      const result = await removeMember(id, submission.value.memberId, user.id);
+      if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors }, extra);
       throw done;
     }
     case "addLocation": {
-      const parsed = LocationSchema.safeParse(form);
-      if (!parsed.success) return fail(pathErrorsOf(parsed.error));
-      await addLocation(id, parsed.data, user.id);
+      const submission = parseForm(formData, LocationSchema);
+      if (submission.status !== "success") return refuse(submission, {}, extra);
+      await addLocation(id, submission.value, user.id);
       throw done;
     }
     case "deactivateLocation":
-    case "activateLocation":
-      await setLocationActive(id, idOr404(form.locationId), intent === "activateLocation", user.id);
+    case "activateLocation": {
+      const submission = parseForm(formData, LocationIdSchema);
+      if (submission.status !== "success") throw new Response("Not found", { status: 404 });
+      await setLocationActive(id, submission.value.locationId, intent === "activateLocation", user.id);
       throw done;
-    default:
-      throw new Response("Unknown intent", { status: 400 });
+    }
   }
 }
 
@@ -112,9 +127,9 @@ function Organisation({ current }: { current: Current }) {
   const navigation = useNavigation();
   const { organisation, role, members, locations } = current;
   const canManage = role === "ORG_ADMIN" && organisation.status === "APPROVED";
-  const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const lastResult = (intent: string) => (actionData?.intent === intent ? actionData.result : null);
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const memberError = (failed("role") ?? failed("remove"))?.fieldErrors.members?.[0];
+  const memberError = (lastResult("role") ?? lastResult("remove"))?.error?.members?.[0];
   const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
   const orgField = <input type="hidden" name="org" value={organisation.id} />;
   const roleOptions = memberRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
@@ -174,17 +189,7 @@ function Organisation({ current }: { current: Current }) {
           ))}
         </ul>
         {canManage ? (
-          <Form method="post" noValidate className="space-y-4 border-t border-stone-200 pt-4">
-            <h3 className="font-semibold">{t("page.invite")}</h3>
-            {orgField}
-            <input type="hidden" name="intent" value="invite" />
-            <FormError message={failed("invite") ? "org:errors.formHasErrors" : null} />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <TextField form="invite" name="identifier" label={t("page.identifier")} hint={t("page.inviteHint")} required defaultValue={failed("invite")?.values.identifier ?? ""} errors={failed("invite")?.fieldErrors} />
-              <SelectField form="invite" name="role" label={t("page.role")} required defaultValue={failed("invite")?.values.role ?? "BUYER"} options={roleOptions} errors={failed("invite")?.fieldErrors} />
-            </div>
-            <SubmitButton busy={busy("invite")}>{t("page.inviteSubmit")}</SubmitButton>
-          </Form>
+          <InviteForm orgField={orgField} roleOptions={roleOptions} lastResult={lastResult("invite")} busy={busy("invite")} />
         ) : null}
       </div>
 
@@ -212,16 +217,44 @@ function Organisation({ current }: { current: Current }) {
           ))}
         </ul>
         {canManage ? (
-          <Form method="post" noValidate className="space-y-4 border-t border-stone-200 pt-4">
-            <h3 className="font-semibold">{t("page.addLocation")}</h3>
-            {orgField}
-            <input type="hidden" name="intent" value="addLocation" />
-            <FormError message={failed("addLocation") ? "org:errors.formHasErrors" : null} />
-            <LocationFields form="location" values={failed("addLocation")?.values} errors={failed("addLocation")?.fieldErrors} />
-            <SubmitButton busy={busy("addLocation")}>{t("page.addLocation")}</SubmitButton>
-          </Form>
+          <AddLocationForm orgField={orgField} lastResult={lastResult("addLocation")} busy={busy("addLocation")} />
         ) : null}
       </div>
     </>
+  );
+}
+
+type SubFormProps = { orgField: React.ReactNode; lastResult: FormReply | null; busy: boolean };
+
+function InviteForm({ orgField, roleOptions, lastResult, busy }: SubFormProps & { roleOptions: { value: string; label: string }[] }) {
+  const { t } = useTranslation("org");
+  const [form, fields] = useHallForm(InviteSchema, { id: "invite", lastResult, defaultValue: { role: "BUYER" } });
+  return (
+    <Form method="post" className="space-y-4 border-t border-stone-200 pt-4" {...getFormProps(form)}>
+      <h3 className="font-semibold">{t("page.invite")}</h3>
+      {orgField}
+      <input type="hidden" name="intent" value="invite" />
+      <FormError form={form} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField field={fields.identifier} label={t("page.identifier")} hint={t("page.inviteHint")} />
+        <SelectField field={fields.role} label={t("page.role")} options={roleOptions} />
+      </div>
+      <SubmitButton busy={busy}>{t("page.inviteSubmit")}</SubmitButton>
+    </Form>
+  );
+}
+
+function AddLocationForm({ orgField, lastResult, busy }: SubFormProps) {
+  const { t } = useTranslation("org");
+  const [form, fields] = useHallForm(LocationSchema, { id: "location", lastResult });
+  return (
+    <Form method="post" className="space-y-4 border-t border-stone-200 pt-4" {...getFormProps(form)}>
+      <h3 className="font-semibold">{t("page.addLocation")}</h3>
+      {orgField}
+      <input type="hidden" name="intent" value="addLocation" />
+      <FormError form={form} />
+      <LocationFields fields={fields} />
+      <SubmitButton busy={busy}>{t("page.addLocation")}</SubmitButton>
+    </Form>
   );
 }

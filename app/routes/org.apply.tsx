@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormError, SelectField, SubmitButton, TextField, type Errors } from "~/components/admin/form-fields";
+import { FormError, SelectField, SubmitButton, TextField } from "~/components/admin/form-fields";
 import { LocationFields } from "~/components/org/location-fields";
-import type { FieldErrors } from "~/models/account-schema";
-import { ApplicationSchema, locationRows, MAX_LOCATIONS, organisationKinds, pathErrorsOf } from "~/models/organisation-schema";
+import { ApplicationSchema, MAX_LOCATIONS, organisationKinds } from "~/models/organisation-schema";
 import { applyForOrganisation } from "~/models/organisation.server";
-import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import type { WordingHandle } from "~/i18n";
 
 export const handle: WordingHandle = { i18n: ["account", "admin", "org"] };
@@ -21,25 +21,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-type Failure = { values: Record<string, string>; locations: Record<string, string>[]; fieldErrors: FieldErrors };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = formText(await request.formData());
-  const locations = locationRows(form);
-  const { name = "", kind = "", creditCode = "", contactName = "", contactMobile = "" } = form;
-  const values = { name, kind, creditCode, contactName, contactMobile };
-  const fail = (fieldErrors: FieldErrors) => data<Failure>({ values, locations, fieldErrors }, { status: 400 });
-  const parsed = ApplicationSchema.safeParse({ ...values, locations });
-  if (!parsed.success) return fail(pathErrorsOf(parsed.error));
-  const result = await applyForOrganisation(user.id, parsed.data);
-  if (!result.ok) return fail(result.fieldErrors);
+  const submission = parseForm(await request.formData(), ApplicationSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const result = await applyForOrganisation(user.id, submission.value);
+  if (!result.ok) return refuse(submission, { fieldErrors: result.fieldErrors });
   throw redirect(`/org?org=${result.value.id}&done=applied`);
 }
 
 export default function ApplyForOrganisation() {
   const { t } = useTranslation("org");
   const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useHallForm(ApplicationSchema, { id: "apply", lastResult: actionData?.result, defaultValue: { locations: [{}] } });
+  const rows = fields.locations.getFieldList();
+  const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
   return (
     <section className="mx-auto max-w-3xl space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -47,48 +44,35 @@ export default function ApplyForOrganisation() {
         <Link to="/org" className="text-sm text-brand-700 underline">{t("page.title")}</Link>
       </div>
       <p className="text-stone-700">{t("apply.intro")}</p>
-      {/* A new answer from the server remounts the form, so every field shows what was sent back. */}
-      <ApplicationForm key={actionData ? JSON.stringify(actionData) : "new"} failure={actionData} />
-    </section>
-  );
-}
-
-function ApplicationForm({ failure }: { failure?: Failure }) {
-  const { t } = useTranslation("org");
-  const navigation = useNavigation();
-  const [rows, setRows] = useState(Math.max(1, failure?.locations.length ?? 1));
-  const values = failure?.values ?? {};
-  const errors: Errors = failure?.fieldErrors;
-  const field = (name: string) => ({ name, label: t(`fields.${name}`), required: true, errors, defaultValue: values[name] ?? "" });
-  const card = "space-y-4 rounded border border-stone-300 bg-white p-4";
-  return (
-    <Form method="post" noValidate className="space-y-6">
-      <FormError message={failure ? "org:errors.formHasErrors" : null} />
-      <div className={card}>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField {...field("name")} className="sm:col-span-2" autoComplete="organization" />
-          <SelectField {...field("kind")} placeholder="—" options={organisationKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
-          <TextField {...field("creditCode")} hint={t("fields.creditCodeHint")} />
-          <TextField {...field("contactName")} autoComplete="name" />
-          <TextField {...field("contactMobile")} type="tel" inputMode="numeric" autoComplete="tel" />
-        </div>
-      </div>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">{t("apply.locations")}</legend>
-        {errors?.locations ? <p className="text-sm text-red-700">{t(errors.locations[0]!)}</p> : null}
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className={card} role="group" aria-label={t("apply.location", { n: i + 1 })}>
-            <h2 className="font-medium">{t("apply.location", { n: i + 1 })}</h2>
-            <LocationFields prefix={`locations.${i}.`} values={failure?.locations[i]} errors={errors} />
+      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        <FormError form={form} />
+        <div className={card}>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField field={fields.name} label={t("fields.name")} className="sm:col-span-2" autoComplete="organization" />
+            <SelectField field={fields.kind} label={t("fields.kind")} placeholder="—" options={organisationKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+            <TextField field={fields.creditCode} label={t("fields.creditCode")} hint={t("fields.creditCodeHint")} />
+            <TextField field={fields.contactName} label={t("fields.contactName")} autoComplete="name" />
+            <TextField field={fields.contactMobile} label={t("fields.contactMobile")} type="tel" inputMode="numeric" autoComplete="tel" />
           </div>
-        ))}
-        {rows < MAX_LOCATIONS ? (
-          <button type="button" onClick={() => setRows(rows + 1)} className="rounded border border-stone-400 bg-white px-4 py-2 text-sm hover:bg-stone-100">
-            {t("apply.addLocation")}
-          </button>
-        ) : null}
-      </fieldset>
-      <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("apply.submitting")}>{t("apply.submit")}</SubmitButton>
-    </Form>
+        </div>
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("apply.locations")}</legend>
+          {fields.locations.errors ? <p id={fields.locations.errorId} className="text-sm text-red-700">{t(fields.locations.errors[0]!)}</p> : null}
+          {rows.map((row, i) => (
+            <div key={row.key} className={card} role="group" aria-label={t("apply.location", { n: i + 1 })}>
+              <h2 className="font-medium">{t("apply.location", { n: i + 1 })}</h2>
+              <LocationFields fields={row.getFieldset()} />
+            </div>
+          ))}
+          {/* Adds a row in the browser; without JavaScript the server sends the form back with one more. */}
+          {rows.length < MAX_LOCATIONS ? (
+            <button {...form.insert.getButtonProps({ name: fields.locations.name })} className="rounded border border-stone-400 bg-white px-4 py-2 text-sm hover:bg-stone-100">
+              {t("apply.addLocation")}
+            </button>
+          ) : null}
+        </fieldset>
+        <SubmitButton busy={navigation.state === "submitting"} busyLabel={t("apply.submitting")}>{t("apply.submit")}</SubmitButton>
+      </Form>
+    </section>
   );
 }

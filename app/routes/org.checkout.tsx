@@ -1,21 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/admin/form-fields";
 import { TableScroller } from "~/components/admin/table-scroller";
 import { Money } from "~/components/money";
 import { BulkNav, useMessageParams } from "~/components/org/bulk-nav";
 import { InvoiceAndTerms } from "~/components/org/invoice-and-terms";
-import type { FieldErrors } from "~/models/account-schema";
 import { reviewDraft } from "~/models/org-order-lines.server";
 import { beijingToday, deliveryWindows, orderDetailsSchema } from "~/models/org-order-schema";
 import { ORDERING_ROLES, orderingTerms, organisationForPage, placeOrgOrder } from "~/models/org-order.server";
-import { pathErrorsOf } from "~/models/organisation-schema";
-import { formText } from "~/models/product-schema";
 import { prisma } from "~/utils/db.server";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 import type { WordingHandle } from "~/i18n";
 
@@ -43,27 +44,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { membership, lines: review.lines, totalFen: review.totalFen, terms, locations, checkoutKey: randomUUID(), today: beijingToday() };
 }
 
-type Failure = { values: Record<string, string>; fieldErrors: FieldErrors; message?: string; params?: Record<string, string | number> };
-
 export async function action({ request }: ActionFunctionArgs) {
-  const form = formText(await request.formData());
-  const { user, membership } = await ordering(request, form.org ?? "");
-  const fail = (failure: Omit<Failure, "values">, status = 400) => data<Failure>({ values: form, ...failure }, { status });
-  const parsed = orderDetailsSchema(beijingToday()).safeParse(form);
-  if (!parsed.success) return fail({ fieldErrors: pathErrorsOf(parsed.error), message: "org:errors.formHasErrors" });
-  const result = await placeOrgOrder({ organisationId: membership.organisation.id, userId: user.id, details: parsed.data });
+  const formData = await request.formData();
+  // The organisation is a hidden field that decides who may order, read before the details are.
+  const { user, membership } = await ordering(request, String(formData.get("org") ?? ""));
+  const submission = parseForm(formData, orderDetailsSchema(beijingToday()));
+  if (submission.status !== "success") return refuse(submission);
+  const result = await placeOrgOrder({ organisationId: membership.organisation.id, userId: user.id, details: submission.value });
   if (result.ok) throw redirect(`/org/orders/${result.order.number}?done=${result.order.status === "PENDING_APPROVAL" ? "placedPending" : "placed"}`);
   switch (result.reason) {
     case "prices-changed":
-      return fail({ fieldErrors: {}, message: "org:checkout.pricesChanged", params: { total: result.totalFen } }, 409);
+      return refuse(submission, { formError: "org:checkout.pricesChanged" }, { status: 409, extra: { params: { total: result.totalFen } } });
     case "over-credit-limit":
-      return fail({ fieldErrors: {}, message: "org:checkout.overCreditLimit", params: { available: result.availableFen } }, 409);
+      return refuse(submission, { formError: "org:checkout.overCreditLimit" }, { status: 409, extra: { params: { available: result.availableFen } } });
     case "location":
-      return fail({ fieldErrors: { deliveryLocationId: ["org:checkout.locationGone"] }, message: "org:errors.formHasErrors" });
+      return refuse(submission, { fieldErrors: { deliveryLocationId: ["org:checkout.locationGone"] } });
     case "not-approved":
-      return fail({ fieldErrors: {}, message: "org:checkout.notApproved" }, 403);
-    case "lines":
-      return fail({ fieldErrors: {}, message: result.problems.length > 0 ? result.problems[0]!.message : "org:checkout.linesChanged", params: result.problems[0]?.params }, 409);
+      return refuse(submission, { formError: "org:checkout.notApproved" }, { status: 403 });
+    case "lines": {
+      const first = result.problems[0];
+      return refuse(submission, { formError: first ? first.message : "org:checkout.linesChanged" }, { status: 409, extra: { params: first?.params } });
+    }
   }
 }
 
@@ -75,17 +76,19 @@ export default function OrgCheckout() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const messageParams = useMessageParams();
-  const values = actionData?.values ?? {};
-  const errors = actionData?.fieldErrors;
+  const schema = useMemo(() => orderDetailsSchema(today), [today]);
+  const [form, fields] = useHallForm(schema, {
+    id: "org-checkout",
+    lastResult: actionData?.result,
+    defaultValue: { deliveryLocationId: String(locations[0]?.id ?? ""), requestedDeliveryDate: today, deliveryWindow: deliveryWindows[0] },
+  });
+  const params = actionData && "params" in actionData ? (actionData.params as Record<string, string | number> | undefined) : undefined;
   const { organisation, role } = membership;
   return (
     <section className="mx-auto max-w-4xl space-y-6">
       <BulkNav organisationId={organisation.id} name={organisation.name} showApprovals={role !== "BUYER"} />
       <h1 className="text-2xl font-semibold">{t("checkout.title")}</h1>
       <p className="text-sm text-stone-700">{t("checkout.intro")}</p>
-      {actionData?.message ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.message, messageParams(actionData.params))}</p>
-      ) : null}
 
       <TableScroller label={t("checkout.title")} className="rounded border border-stone-300 bg-white">
         <table className="w-full min-w-[32rem] text-left text-sm">
@@ -123,33 +126,24 @@ export default function OrgCheckout() {
       </TableScroller>
       <Link to={`/org/order?org=${organisation.id}`} className="inline-block text-sm text-brand-700 underline">{t("checkout.backToGrid")}</Link>
 
-      <Form method="post" noValidate className="space-y-4 rounded border border-stone-300 bg-white p-4">
+      <Form method="post" className="space-y-4 rounded border border-stone-300 bg-white p-4" {...getFormProps(form)}>
         <h2 className="text-lg font-semibold">{t("checkout.details")}</h2>
+        <FormError form={form} params={messageParams(params)} />
         <input type="hidden" name="org" value={organisation.id} />
         <input type="hidden" name="checkoutKey" value={checkoutKey} />
         <input type="hidden" name="expectedTotalFen" value={totalFen} />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            name="deliveryLocationId"
+            field={fields.deliveryLocationId}
             label={t("checkout.location")}
-            required
-            defaultValue={values.deliveryLocationId ?? locations[0]?.id ?? ""}
             options={locations.map((l) => ({ value: l.id, label: `${l.name} · ${l.address}` }))}
-            errors={errors}
           />
-          <TextField name="poNumber" label={t("checkout.poNumber")} hint={t("checkout.poNumberHint")} defaultValue={values.poNumber ?? ""} errors={errors} />
-          <TextField name="requestedDeliveryDate" type="date" label={t("checkout.deliveryDate")} required defaultValue={values.requestedDeliveryDate ?? today} errors={errors} />
-          <SelectField
-            name="deliveryWindow"
-            label={t("checkout.deliveryWindow")}
-            required
-            defaultValue={values.deliveryWindow ?? deliveryWindows[0]}
-            options={deliveryWindows.map((w) => ({ value: w, label: w }))}
-            errors={errors}
-          />
+          <TextField field={fields.poNumber} label={t("checkout.poNumber")} hint={t("checkout.poNumberHint")} />
+          <TextField field={fields.requestedDeliveryDate} type="date" label={t("checkout.deliveryDate")} />
+          <SelectField field={fields.deliveryWindow} label={t("checkout.deliveryWindow")} options={deliveryWindows.map((w) => ({ value: w, label: w }))} />
         </div>
-        <TextAreaField name="note" label={t("checkout.note")} rows={2} defaultValue={values.note ?? ""} errors={errors} />
-        <InvoiceAndTerms values={values} errors={errors} totalFen={totalFen} terms={terms} />
+        <TextAreaField field={fields.note} label={t("checkout.note")} rows={2} />
+        <InvoiceAndTerms fields={fields} totalFen={totalFen} terms={terms} />
         <SubmitButton busy={navigation.state !== "idle"} busyLabel={t("checkout.placing")}>{t("checkout.place")}</SubmitButton>
       </Form>
     </section>

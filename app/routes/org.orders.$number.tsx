@@ -1,17 +1,17 @@
 import { GiftSummary } from "~/components/gifts/gift-summary";
 import { giftSummary } from "~/models/gift-order.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/components/admin/date-time";
-import { Notice, SubmitButton, TextAreaField } from "~/components/admin/form-fields";
+import { FormError, Notice, SubmitButton, TextAreaField } from "~/components/admin/form-fields";
 import { Money } from "~/components/money";
 import { BulkNav, useMessageParams } from "~/components/org/bulk-nav";
 import { OrderSections } from "~/components/orders/order-details";
 import { OrderStatusBadge } from "~/components/orders/order-status";
-import type { FieldErrors } from "~/models/account-schema";
-import { DecisionSchema, receivedQuantities } from "~/models/org-order-schema";
+import { CancelSchema, DecisionSchema, IntentOnlySchema, RatingsSchema, ReceiveSchema } from "~/models/org-order-schema";
 import {
   APPROVING_ROLES,
   cancelOrgOrder,
@@ -24,12 +24,12 @@ import {
   retryShortageRefund,
 } from "~/models/org-order.server";
 import { outstandingFen } from "~/models/org-terms.server";
-import { pathErrorsOf } from "~/models/organisation-schema";
 import { requireMembership } from "~/models/organisation.server";
 import { startPayment } from "~/models/payment.server";
 import { allows } from "~/models/order-transitions";
-import { formText } from "~/models/product-schema";
 import { requireUser } from "~/utils/auth.server";
+import { parseForm, useHallForm, type FormReply } from "~/utils/form";
+import { refuse } from "~/utils/form.server";
 import type { WordingHandle } from "~/i18n";
 
 export const handle: WordingHandle = { i18n: ["account", "admin", "gifts", "orders", "org"] };
@@ -53,53 +53,68 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { intent: string; message?: string; params?: Record<string, string | number>; fieldErrors?: FieldErrors; values?: Record<string, string> };
+const SCHEMAS = {
+  approve: DecisionSchema,
+  reject: DecisionSchema,
+  pay: IntentOnlySchema,
+  cancel: CancelSchema,
+  receive: ReceiveSchema,
+  retryRefund: IntentOnlySchema,
+  rate: RatingsSchema,
+} as const;
+const isIntent = (value: unknown): value is keyof typeof SCHEMAS => typeof value === "string" && Object.hasOwn(SCHEMAS, value);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { order } = await requireOrgOrder(user.id, params.number);
   const organisationId = order.organisationId!;
-  const form = formText(await request.formData());
-  const intent = form.intent ?? "";
-  const fail = (body: Omit<ActionData, "intent">, status = 400) => data<ActionData>({ intent, ...body }, { status });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
   const back = (done: string) => redirect(`/org/orders/${order.number}?done=${done}`);
   const may = (roles: readonly ("BUYER" | "APPROVER" | "ORG_ADMIN")[]) => requireMembership(user.id, organisationId, { roles, approved: true });
+  if (!isIntent(intent)) return refuse(parseForm(formData, IntentOnlySchema), { formError: "org:errors.formHasErrors" }, { extra: { intent: "" } });
+  const extra = (more: { params?: Record<string, number> } = {}) => ({ intent, ...more });
 
   switch (intent) {
     case "approve":
     case "reject": {
       await may(APPROVING_ROLES);
-      const parsed = DecisionSchema.safeParse(form);
-      if (!parsed.success) return fail({ fieldErrors: pathErrorsOf(parsed.error), values: form, message: "org:errors.formHasErrors" });
-      const result = await decideOrgOrder(order.id, organisationId, user.id, parsed.data);
+      const submission = parseForm(formData, DecisionSchema);
+      if (submission.status !== "success") return refuse(submission, {}, { extra: extra() });
+      const result = await decideOrgOrder(order.id, organisationId, user.id, submission.value);
       if (result.ok) throw back("decided");
       if (result.reason === "not-found") throw new Response("Not found", { status: 404 });
-      if (result.reason === "over-credit-limit") return fail({ message: "org:checkout.overCreditLimit", params: { available: result.availableFen } }, 409);
-      if (result.reason === "own-order") return fail({ message: "org:orders.ownOrder" }, 403);
-      return fail({ message: "org:orders.alreadyDecided" }, 409);
+      if (result.reason === "over-credit-limit") return refuse(submission, { formError: "org:checkout.overCreditLimit" }, { status: 409, extra: extra({ params: { available: result.availableFen } }) });
+      if (result.reason === "own-order") return refuse(submission, { formError: "org:orders.ownOrder" }, { status: 403, extra: extra() });
+      return refuse(submission, { formError: "org:orders.alreadyDecided" }, { status: 409, extra: extra() });
     }
     case "pay": {
       await may(ORDERING_ROLES);
-      if (order.status !== "AWAITING_PAYMENT") return fail({ message: "orders:orders.notPayable" }, 409);
+      const submission = parseForm(formData, IntentOnlySchema);
+      if (order.status !== "AWAITING_PAYMENT") return refuse(submission, { formError: "orders:orders.notPayable" }, { status: 409, extra: extra() });
       const result = await startPayment(order.id, new URL(request.url).origin);
       if (result.ok) throw redirect(result.redirectUrl);
-      return fail({ message: result.reason === "not-payable" ? "orders:orders.notPayable" : "orders:orders.providerFailed" }, 409);
+      return refuse(submission, { formError: result.reason === "not-payable" ? "orders:orders.notPayable" : "orders:orders.providerFailed" }, { status: 409, extra: extra() });
     }
     case "cancel": {
       await may(ORDERING_ROLES);
+      const submission = parseForm(formData, CancelSchema);
       // Cancelling cannot be undone: only the confirmation's own button cancels.
-      if (form.confirmed !== "yes") throw redirect(`/org/orders/${order.number}?confirm=cancel`);
-      if (!(await cancelOrgOrder(order.id, organisationId, user.id))) return fail({ message: "org:orders.notCancellable" }, 409);
+      if (submission.status !== "success" || !submission.value.confirmed) throw redirect(`/org/orders/${order.number}?confirm=cancel`);
+      if (!(await cancelOrgOrder(order.id, organisationId, user.id))) return refuse(submission, { formError: "org:orders.notCancellable" }, { status: 409, extra: extra() });
       throw back("cancelled");
     }
     case "receive": {
       await may(ORDERING_ROLES);
-      const result = await confirmReceipt(order.id, organisationId, user.id, receivedQuantities(form));
+      const submission = parseForm(formData, ReceiveSchema);
+      if (submission.status !== "success") return refuse(submission, {}, { extra: extra() });
+      const result = await confirmReceipt(order.id, organisationId, user.id, submission.value.received);
       if (result.ok) throw back(result.refund === "refund-failed" ? "refundFailed" : result.shortageFen > 0 ? "receivedShort" : "receivedDone");
       if (result.reason === "quantities") {
-        return fail({ message: "org:orders.receiveQuantities", values: form, fieldErrors: Object.fromEntries(result.lineIds.map((id) => [`received.${id}`, ["org:orders.receiveQuantities"]])) });
+        const fieldErrors = Object.fromEntries(result.lineIds.map((id) => [`received.${id}`, ["org:orders.receiveQuantities"]]));
+        return refuse(submission, { formError: "org:orders.receiveQuantities", fieldErrors }, { extra: extra() });
       }
-      return fail({ message: result.reason === "already-received" ? "org:orders.alreadyReceived" : "org:orders.notDelivered" }, 409);
+      return refuse(submission, { formError: result.reason === "already-received" ? "org:orders.alreadyReceived" : "org:orders.notDelivered" }, { status: 409, extra: extra() });
     }
     case "retryRefund": {
       await may(ORDERING_ROLES);
@@ -107,16 +122,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "rate": {
       await may(ORDERING_ROLES);
-      const ratings = Object.entries(form)
-        .map(([key, value]) => ({ match: /^stars\.(\d{1,9})$/.exec(key), value }))
-        .filter((r) => r.match && /^[1-5]$/.test(r.value))
-        .map((r) => ({ supplierId: Number(r.match![1]), stars: Number(r.value), comment: (form[`comment.${r.match![1]}`] ?? "").trim() }));
-      const result = await rateSuppliers(order.id, organisationId, user.id, ratings);
-      if (!result.ok) return fail({ message: "org:orders.notDelivered" }, 409);
+      const submission = parseForm(formData, RatingsSchema);
+      if (submission.status !== "success") return refuse(submission, {}, { extra: extra() });
+      const result = await rateSuppliers(order.id, organisationId, user.id, submission.value);
+      if (!result.ok) return refuse(submission, { formError: "org:orders.notDelivered" }, { status: 409, extra: extra() });
       throw back("rated");
     }
-    default:
-      return fail({ message: "org:errors.formHasErrors" });
   }
 }
 
@@ -139,7 +150,13 @@ export default function OrgOrderPage() {
   const suppliers = [...new Map(order.lines.map((l) => [l.product.supplier.id, l.product.supplier])).values()];
   const rated = new Map(order.ratings.map((r) => [r.supplierId, r]));
   const card = "space-y-3 rounded border border-stone-300 bg-white p-4";
-  const errorOf = (name: string) => actionData?.fieldErrors?.[name]?.[0];
+  const lastResult = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.result : null);
+  const deciding = order.status === "PENDING_APPROVAL" && canApprove && !ownOrder;
+  const receiving = order.status === "DELIVERED" && !order.receivedAt && canOrder;
+  const messageValues = messageParams(actionData && "params" in actionData ? (actionData.params as Record<string, number> | undefined) : undefined);
+  // Buttons that carry only ids (pay, cancel, rate), and forms gone since (decided, received), say what went wrong at the top.
+  const ownForm = actionData && ((deciding && ["approve", "reject"].includes(actionData.intent)) || (receiving && actionData.intent === "receive"));
+  const pageError = actionData && !ownForm ? actionData.result.error?.[""]?.[0] : undefined;
   return (
     <article className="mx-auto max-w-4xl space-y-6">
       <BulkNav organisationId={organisation.id} name={organisation.name} showApprovals={canApprove} />
@@ -151,9 +168,7 @@ export default function OrgOrderPage() {
       {done && DONE.includes(done) ? <Notice>{t(`orders.${done}`)}</Notice> : null}
       {done === "receivedShort" ? <Notice>{t("orders.receivedShort", messageParams({ amount: order.shortageFen }))}</Notice> : null}
       {done === "refundFailed" ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t("orders.refundFailed")}</p> : null}
-      {actionData?.message ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{t(actionData.message, messageParams(actionData.params))}</p>
-      ) : null}
+      {pageError ? <FormError message={pageError} params={messageValues} /> : null}
 
       {order.approvalStatus !== "NONE" ? (
         <section aria-labelledby="approval-title" className={card}>
@@ -165,15 +180,7 @@ export default function OrgOrderPage() {
           {order.approvalStatus === "APPROVED" && order.decisionReason ? <p className="text-sm text-stone-700">{t("orders.decisionReason")}: {order.decisionReason}</p> : null}
           {order.status === "PENDING_APPROVAL" && noOtherApprover ? <p role="status" className="rounded bg-amber-50 p-3 text-sm text-amber-900">{t("orders.noOtherApprover")}</p> : null}
           {order.status === "PENDING_APPROVAL" && canApprove && ownOrder ? <p className="text-sm text-stone-700">{t("orders.ownOrder")}</p> : null}
-          {order.status === "PENDING_APPROVAL" && canApprove && !ownOrder ? (
-            <Form method="post" noValidate className="space-y-3">
-              <TextAreaField name="reason" label={t("orders.decisionReason")} hint={t("orders.reasonHint")} rows={2} defaultValue={actionData?.values?.reason ?? ""} errors={actionData?.fieldErrors} />
-              <div className="flex flex-wrap gap-3">
-                <SubmitButton name="intent" value="approve" busy={busy}>{t("orders.approve")}</SubmitButton>
-                <SubmitButton name="intent" value="reject" variant="danger" busy={busy}>{t("orders.reject")}</SubmitButton>
-              </div>
-            </Form>
-          ) : null}
+          {deciding ? <DecisionForm lastResult={lastResult("approve", "reject")} params={messageValues} busy={busy} /> : null}
         </section>
       ) : null}
 
@@ -246,39 +253,7 @@ export default function OrgOrderPage() {
         ) : null}
       </section>
 
-      {order.status === "DELIVERED" && !order.receivedAt && canOrder ? (
-        <Form method="post" noValidate className={card} aria-labelledby="receive-title">
-          <h2 id="receive-title" className="text-lg font-semibold">{t("orders.receiveTitle")}</h2>
-          <p className="text-sm text-stone-700">{t("orders.receiveIntro")}</p>
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-1">{t("order.sku")}</th>
-                <th scope="col" className="py-1 text-right">{t("orders.ordered")}</th>
-                <th scope="col" className="w-28 py-1 text-right">{t("orders.received")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.lines.map((l) => {
-                const name = `received.${l.id}`;
-                const error = errorOf(name);
-                return (
-                  <tr key={l.id} className="border-b border-stone-200 align-top">
-                    <td className="py-1"><span className="font-mono">{l.sku}</span> <span className="text-stone-600">{l.nameZh}</span></td>
-                    <td className="py-1 text-right">{l.quantity}</td>
-                    <td className="py-1 text-right">
-                      <label htmlFor={`received-${l.id}`} className="sr-only">{t("orders.receivedOfLine", { sku: l.sku })}</label>
-                      <input id={`received-${l.id}`} name={name} inputMode="numeric" defaultValue={actionData?.values?.[name] ?? l.quantity} aria-invalid={error ? true : undefined} aria-describedby={error ? `received-${l.id}-error` : undefined} className="w-24 rounded border border-stone-400 px-2 py-1 text-right aria-[invalid=true]:border-red-700" />
-                      {error ? <p id={`received-${l.id}-error`} className="text-xs text-red-700">{t(error)}</p> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <SubmitButton name="intent" value="receive" busy={busy}>{t("orders.confirmReceipt")}</SubmitButton>
-        </Form>
-      ) : null}
+      {receiving ? <ReceiveForm lines={order.lines} lastResult={lastResult("receive")} busy={busy} /> : null}
 
       {order.receivedAt && canOrder && suppliers.length > 0 ? (
         <section aria-labelledby="rate-title" className={card}>
@@ -313,5 +288,66 @@ export default function OrgOrderPage() {
 
       <OrderSections order={order} showNotes="buyer" />
     </article>
+  );
+}
+
+function DecisionForm({ lastResult, params, busy }: { lastResult: FormReply | null; params: Record<string, string | number>; busy: boolean }) {
+  const { t } = useTranslation("org");
+  const [form, fields] = useHallForm(DecisionSchema, { id: "decision", lastResult });
+  return (
+    <Form method="post" className="space-y-3" {...getFormProps(form)}>
+      <FormError form={form} params={params} />
+      <TextAreaField field={fields.reason} label={t("orders.decisionReason")} hint={t("orders.reasonHint")} rows={2} />
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton name="intent" value="approve" busy={busy}>{t("orders.approve")}</SubmitButton>
+        <SubmitButton name="intent" value="reject" variant="danger" busy={busy}>{t("orders.reject")}</SubmitButton>
+      </div>
+    </Form>
+  );
+}
+
+/** What arrived, line by line ("received.<lineId>"), filled in with what was ordered. */
+function ReceiveForm({ lines, lastResult, busy }: { lines: { id: number; sku: string; nameZh: string; quantity: number }[]; lastResult: FormReply | null; busy: boolean }) {
+  const { t } = useTranslation("org");
+  const [form, fields] = useHallForm(ReceiveSchema, {
+    id: "receive",
+    lastResult,
+    defaultValue: { received: Object.fromEntries(lines.map((l) => [String(l.id), String(l.quantity)])) },
+  });
+  const received = fields.received.getFieldset();
+  return (
+    <Form method="post" className="space-y-3 rounded border border-stone-300 bg-white p-4" aria-labelledby="receive-title" {...getFormProps(form)}>
+      <h2 id="receive-title" className="text-lg font-semibold">{t("orders.receiveTitle")}</h2>
+      <p className="text-sm text-stone-700">{t("orders.receiveIntro")}</p>
+      <FormError form={form} />
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="border-b border-stone-300">
+            <th scope="col" className="py-1">{t("order.sku")}</th>
+            <th scope="col" className="py-1 text-right">{t("orders.ordered")}</th>
+            <th scope="col" className="w-28 py-1 text-right">{t("orders.received")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => {
+            const field = received[String(l.id)]!;
+            const { key, ...props } = getInputProps(field, { type: "text" });
+            const error = field.errors?.[0];
+            return (
+              <tr key={l.id} className="border-b border-stone-200 align-top">
+                <td className="py-1"><span className="font-mono">{l.sku}</span> <span className="text-stone-600">{l.nameZh}</span></td>
+                <td className="py-1 text-right">{l.quantity}</td>
+                <td className="py-1 text-right">
+                  <label htmlFor={field.id} className="sr-only">{t("orders.receivedOfLine", { sku: l.sku })}</label>
+                  <input key={key} {...props} inputMode="numeric" className="w-24 rounded border border-stone-400 px-2 py-1 text-right aria-[invalid=true]:border-red-700" />
+                  {error ? <p id={field.errorId} className="text-xs text-red-700">{t(error)}</p> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <SubmitButton name="intent" value="receive" busy={busy}>{t("orders.confirmReceipt")}</SubmitButton>
+    </Form>
   );
 }

@@ -62,8 +62,12 @@ test("a canteen buyer uploads 200 lines, fixes the bad row, orders above the thr
   await buyer.getByLabel("需要开具增值税发票").check();
   await buyer.getByLabel("发票抬头").fill("一汽总部职工食堂");
   await buyer.getByLabel("纳税人识别号（税号）").fill("91350100M000100Y44");
-  await buyer.getByRole("button", { name: "提交订单" }).click();
+  // Leaving the field checks it with the form's schema in the browser, before anything is sent.
   const taxNumber = buyer.getByLabel("纳税人识别号（税号）");
+  await taxNumber.blur();
+  await expect(taxNumber).toHaveAttribute("aria-invalid", "true");
+  await expect(taxNumber).toHaveAccessibleDescription(/校验位不正确/);
+  await buyer.getByRole("button", { name: "提交订单" }).click();
   await expect(taxNumber).toHaveAttribute("aria-invalid", "true");
   await expect(buyer.getByText("校验位不正确", { exact: false })).toBeVisible();
   await expect(buyer.getByLabel("采购单号（PO）")).toHaveValue("CT-2026-W48");

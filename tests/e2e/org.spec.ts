@@ -22,10 +22,13 @@ test("a canteen applies with its credit code, is told exactly what is wrong, and
   await location.getByLabel("详细地址").fill("吉林省长春市汽开区东风大街 8899 号");
   await location.getByLabel("收货联系人").fill("王师傅");
   await location.getByLabel("收货人手机号").fill("13800010009");
+  // The browser checks the code with the form's schema once the field is left, before anything is sent.
+  const code = employee.getByLabel("统一社会信用代码");
+  await expect(code).toHaveAttribute("aria-invalid", "true");
+  await expect(code).toHaveAccessibleDescription(/校验/);
   await employee.getByRole("button", { name: "提交申请" }).click();
 
   // A wrong check character is named at the field, and nothing typed is lost.
-  const code = employee.getByLabel("统一社会信用代码");
   await expect(code).toHaveAttribute("aria-invalid", "true");
   const describedBy = (await code.getAttribute("aria-describedby"))?.split(" ") ?? [];
   await expect(employee.locator(describedBy.map((id) => `#${id}`).join(", "))).toContainText([/校验/]);

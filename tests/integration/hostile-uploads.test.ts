@@ -9,7 +9,7 @@ import { resetDatabase } from "../support/db";
 import { giftAdmin, giftBox, giftProducts, pickupPoint, recipientsCsv } from "../support/gift-fixtures";
 import { lyingXlsxBomb, peakMemoryGrowth, xlsxBomb } from "../support/hostile-files";
 import { organisationWithMembers, type TestOrganisation } from "../support/org-fixtures";
-import { request, unwrap, type RouteHandler } from "../support/routes";
+import { refusal, request, unwrap, type RouteHandler } from "../support/routes";
 
 /**
  * Files and bodies built to exhaust the server (issue 9 §1): each is refused with a message naming
@@ -82,9 +82,7 @@ describe("CSV files past their row and row-size limits", () => {
     form.set("intent", "upload");
     form.set("file", new File([lines], "order.csv"));
     const { result, heapMb } = await peakMemoryGrowth(() => call(orderPage.action as RouteHandler, request("/org/order", org.buyer.cookie, { method: "POST", body: form })));
-    const { status, body } = unwrap<{ message: string; params: Record<string, number> }>(result);
-    expect(status).toBe(400);
-    expect(body).toMatchObject({ message: "common:table.tooManyRows", params: { max: 500 } });
+    expect(refusal(result)).toMatchObject({ status: 400, formError: "common:table.tooManyRows", body: { params: { max: 500 } } });
     expect(await getDraftRows(org.id, org.buyer.id)).toEqual([{ sku: "KEPT-1", quantity: "3" }]);
     expect(heapMb).toBeLessThan(MEMORY_BOUND_MB);
   });

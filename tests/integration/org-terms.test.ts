@@ -158,10 +158,11 @@ describe("setting payment terms", () => {
   it("is for administrators, validated, and audited", async () => {
     const org = await organisationWithMembers();
     const params = { id: String(org.id) };
-    const bad = unwrap<{ terms: { fieldErrors: Record<string, string[]> } }>(
+    const bad = refusal(
       await call(adminOrganisation.action as RouteHandler, post(`/admin/organisations/${org.id}`, admin.cookie, { intent: "terms", paymentTerms: "ON_TERMS", termDays: "0", creditLimit: "abc", approvalThreshold: "" }), params),
     );
-    expect(bad.body.terms.fieldErrors).toMatchObject({ termDays: ["org:errors.termDays"], creditLimit: ["org:errors.amount"] });
+    expect(bad).toMatchObject({ status: 400, body: { intent: "terms" }, values: { paymentTerms: "ON_TERMS", termDays: "0", creditLimit: "abc" } });
+    expect(bad.fieldErrors).toEqual({ termDays: ["org:errors.termDays"], creditLimit: ["org:errors.amount"] });
     await thrown(call(adminOrganisation.action as RouteHandler, post(`/admin/organisations/${org.id}`, admin.cookie, { intent: "terms", paymentTerms: "ON_TERMS", termDays: "45", creditLimit: "50000", approvalThreshold: "5000.50" }), params));
     expect(await prisma.organisation.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ paymentTerms: "ON_TERMS", termDays: 45, creditLimitFen: 5_000_000, approvalThresholdFen: 500_050 });
     expect(await prisma.auditLog.count({ where: { action: "organisation.terms" } })).toBe(1);
@@ -185,11 +186,12 @@ describe("receiving (验货)", () => {
     const params = { number: order.number };
     const receive = (fields: Record<string, string>) => call(orgOrderPage.action as RouteHandler, post(`/org/orders/${order.number}`, org.buyer.cookie, { intent: "receive", ...fields }), params);
 
-    const bad = unwrap<{ fieldErrors: Record<string, string[]> }>(await receive({ [`received.${rice}`]: "7", [`received.${tea}`]: "x" }));
-    expect(Object.keys(bad.body.fieldErrors).sort()).toEqual([`received.${rice}`, `received.${tea}`].sort());
+    const bad = refusal(await receive({ [`received.${rice}`]: "7", [`received.${tea}`]: "x" }));
+    expect(bad).toMatchObject({ status: 400, formError: "org:orders.receiveQuantities", values: { received: { [rice!]: "7", [tea!]: "x" } } });
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual([`received.${rice}`, `received.${tea}`].sort());
 
     expect((await thrown(receive({ [`received.${rice}`]: "4", [`received.${tea}`]: "8" }))).headers.get("Location")).toContain("done=receivedShort");
-    expect(unwrap(await receive({ [`received.${rice}`]: "0", [`received.${tea}`]: "0" })).body).toMatchObject({ message: "org:orders.alreadyReceived" });
+    expect(refusal(await receive({ [`received.${rice}`]: "0", [`received.${tea}`]: "0" }))).toMatchObject({ status: 409, formError: "org:orders.alreadyReceived" });
     const row = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(row).toMatchObject({ shortageFen: 2_000 });
     // Paid 10,000 but only 8,000 was delivered: 2,000 comes off the rice county's count.

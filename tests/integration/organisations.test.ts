@@ -9,7 +9,7 @@ import * as applyPage from "~/routes/org.apply";
 import { prisma } from "~/utils/db.server";
 import { cookieFor, createUserWithRole } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
-import { post, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, type RouteHandler } from "../support/routes";
 
 beforeEach(resetDatabase);
 
@@ -31,10 +31,10 @@ const application = {
   creditCode: "91350100m000100y43",
   contactName: "王芳",
   contactMobile: "13800020002",
-  "locations.0.name": "一食堂",
-  "locations.0.address": "长春市绿园区东风大街 8899 号",
-  "locations.0.contactName": "王芳",
-  "locations.0.contactMobile": "13800020002",
+  "locations[0].name": "一食堂",
+  "locations[0].address": "长春市绿园区东风大街 8899 号",
+  "locations[0].contactName": "王芳",
+  "locations[0].contactMobile": "13800020002",
 };
 
 const call = (handler: RouteHandler, req: Request, params: Record<string, string> = {}) => handler({ request: req, params, context: {} });
@@ -56,12 +56,12 @@ describe("applying", () => {
     const wang = await employee("E20001", "13800020002");
     const response = await thrown(call(applyPage.action as RouteHandler, post("/org/apply", wang.cookie, {
       ...application,
-      "locations.1.name": "二食堂",
-      "locations.1.address": "长春市绿园区 2 号",
-      "locations.1.contactName": "李强",
-      "locations.1.contactMobile": "139 0002 0003",
+      "locations[1].name": "二食堂",
+      "locations[1].address": "长春市绿园区 2 号",
+      "locations[1].contactName": "李强",
+      "locations[1].contactMobile": "139 0002 0003",
       // A row added and left blank is ignored.
-      "locations.2.name": "",
+      "locations[2].name": "",
     })));
     expect(response.status).toBe(302);
     const organisation = await prisma.organisation.findUniqueOrThrow({
@@ -79,17 +79,32 @@ describe("applying", () => {
 
   it("answers field by field, keeping the values, and refuses a credit code already used", async () => {
     const wang = await employee("E20001", "13800020002");
-    const bad = unwrap<{ values: Record<string, string>; fieldErrors: Record<string, string[]> }>(
-      await call(applyPage.action as RouteHandler, post("/org/apply", wang.cookie, { ...application, creditCode: "91350100M000100Y44", "locations.0.contactMobile": "123" })),
+    const bad = refusal(
+      await call(applyPage.action as RouteHandler, post("/org/apply", wang.cookie, {
+        ...application,
+        creditCode: "91350100M000100Y44",
+        "locations[0].contactMobile": "123",
+        // A second row half filled in is checked on its own row, not shifted onto another.
+        "locations[1].name": "",
+        "locations[2].name": "三食堂",
+        "locations[2].contactMobile": "13900020005",
+      })),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors).toEqual({ creditCode: ["org:errors.creditCode.checkCharacter"], "locations.0.contactMobile": ["org:errors.mobile"] });
-    expect(bad.body.values.name).toBe("一汽总部食堂");
+    expect(bad.fieldErrors).toEqual({
+      creditCode: ["org:errors.creditCode.checkCharacter"],
+      "locations[0].contactMobile": ["org:errors.mobile"],
+      "locations[2].address": ["org:errors.required"],
+      "locations[2].contactName": ["org:errors.required"],
+    });
+    expect(bad.values).toMatchObject({ name: "一汽总部食堂", creditCode: "91350100M000100Y44" });
+    const rows = bad.values.locations as Record<string, string>[];
+    expect([rows[0]?.contactMobile, rows[2]?.name]).toEqual(["123", "三食堂"]);
 
     await thrown(call(applyPage.action as RouteHandler, post("/org/apply", wang.cookie, application)));
-    const again = unwrap<{ fieldErrors: Record<string, string[]> }>(await call(applyPage.action as RouteHandler, post("/org/apply", wang.cookie, application)));
+    const again = refusal(await call(applyPage.action as RouteHandler, post("/org/apply", wang.cookie, application)));
     expect(again.status).toBe(400);
-    expect(again.body.fieldErrors).toEqual({ creditCode: ["org:errors.creditCodeTaken"] });
+    expect(again.fieldErrors).toEqual({ creditCode: ["org:errors.creditCodeTaken"] });
     expect(await prisma.organisation.count()).toBe(1);
   });
 
@@ -112,11 +127,9 @@ describe("administrators", () => {
     const none = (await call(adminOrganisations.loader as RouteHandler, request("/admin/organisations?status=APPROVED", cookie))) as { total: number };
     expect(none.total).toBe(0);
 
-    const noReason = unwrap<{ fieldErrors: Record<string, string[]> }>(
-      await call(adminOrganisation.action as RouteHandler, post(`/admin/organisations/${id}`, cookie, { intent: "reject", reason: " " }), { id: String(id) }),
-    );
+    const noReason = refusal(await call(adminOrganisation.action as RouteHandler, post(`/admin/organisations/${id}`, cookie, { intent: "reject", reason: " " }), { id: String(id) }));
     expect(noReason.status).toBe(400);
-    expect(noReason.body.fieldErrors).toEqual({ reason: ["org:errors.required"] });
+    expect(noReason.fieldErrors).toEqual({ reason: ["org:errors.required"] });
 
     await thrown(call(adminOrganisation.action as RouteHandler, post(`/admin/organisations/${id}`, cookie, { intent: "reject", reason: "信用代码与名称不符" }), { id: String(id) }));
     expect(await prisma.organisation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REJECTED", statusReason: "信用代码与名称不符" });
@@ -161,10 +174,10 @@ describe("members and locations", () => {
     const members = await prisma.organisationMember.findMany({ where: { organisationId: org }, orderBy: { id: "asc" } });
     expect(members.map((m) => [m.userId, m.role])).toEqual([[wang.id, "ORG_ADMIN"], [li.id, "BUYER"], [zhao.id, "APPROVER"]]);
 
-    const again = unwrap<{ fieldErrors: Record<string, string[]> }>(await act(wang.cookie, { intent: "invite", identifier: "E20002", role: "BUYER" }));
-    expect(again.body.fieldErrors).toEqual({ identifier: ["org:errors.alreadyMember"] });
-    const nobody = unwrap<{ fieldErrors: Record<string, string[]> }>(await act(wang.cookie, { intent: "invite", identifier: "E99999", role: "BUYER" }));
-    expect(nobody.body.fieldErrors).toEqual({ identifier: ["org:errors.userNotFound"] });
+    const again = refusal(await act(wang.cookie, { intent: "invite", identifier: "E20002", role: "BUYER" }));
+    expect(again.fieldErrors).toEqual({ identifier: ["org:errors.alreadyMember"] });
+    const nobody = refusal(await act(wang.cookie, { intent: "invite", identifier: "E99999", role: "BUYER" }));
+    expect(nobody.fieldErrors).toEqual({ identifier: ["org:errors.userNotFound"] });
 
     // A buyer can see the page but not manage it.
     expect((await thrown(act(li.cookie, { intent: "invite", identifier: "E20003", role: "BUYER" }))).status).toBe(403);
@@ -173,10 +186,10 @@ describe("members and locations", () => {
     expect(seen.current.members).toHaveLength(3);
 
     const wangMember = members[0]!;
-    const demote = unwrap<{ fieldErrors: Record<string, string[]> }>(await act(wang.cookie, { intent: "role", memberId: String(wangMember.id), role: "BUYER" }));
-    expect(demote.body.fieldErrors).toEqual({ members: ["org:errors.lastAdmin"] });
-    const remove = unwrap<{ fieldErrors: Record<string, string[]> }>(await act(wang.cookie, { intent: "remove", memberId: String(wangMember.id) }));
-    expect(remove.body.fieldErrors).toEqual({ members: ["org:errors.lastAdmin"] });
+    const demote = refusal(await act(wang.cookie, { intent: "role", memberId: String(wangMember.id), role: "BUYER" }));
+    expect(demote.fieldErrors).toEqual({ members: ["org:errors.lastAdmin"] });
+    const remove = refusal(await act(wang.cookie, { intent: "remove", memberId: String(wangMember.id) }));
+    expect(remove.fieldErrors).toEqual({ members: ["org:errors.lastAdmin"] });
 
     // With a second ORG_ADMIN the first may step down, then be removed.
     await thrown(act(wang.cookie, { intent: "role", memberId: String(members[1]!.id), role: "ORG_ADMIN" }));
@@ -192,10 +205,11 @@ describe("members and locations", () => {
     const wang = await employee("E20001", "13800020002");
     const org = await approvedOrganisation(wang);
     const act = (fields: Record<string, string>) => call(orgPage.action as RouteHandler, post("/org", wang.cookie, { org: String(org), ...fields }));
-    const bad = unwrap<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(await act({ intent: "addLocation", name: "二食堂", address: "", contactName: "李强", contactMobile: "1" }));
+    const bad = refusal(await act({ intent: "addLocation", name: "二食堂", address: "", contactName: "李强", contactMobile: "1" }));
     expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors).toEqual({ address: ["org:errors.required"], contactMobile: ["org:errors.mobile"] });
-    expect(bad.body.values.name).toBe("二食堂");
+    expect(bad.fieldErrors).toEqual({ address: ["org:errors.required"], contactMobile: ["org:errors.mobile"] });
+    expect(bad.values).toMatchObject({ name: "二食堂", contactMobile: "1" });
+    expect(bad.body).toMatchObject({ intent: "addLocation" });
     await thrown(act({ intent: "addLocation", name: "二食堂", address: "长春市 2 号", contactName: "李强", contactMobile: "13900020003" }));
     const first = await prisma.deliveryLocation.findFirstOrThrow({ where: { organisationId: org }, orderBy: { id: "asc" } });
     await thrown(act({ intent: "deactivateLocation", locationId: String(first.id) }));

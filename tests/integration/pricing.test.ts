@@ -222,15 +222,20 @@ describe("admin contract prices page", () => {
     const p = await product(ref, 10, 5990);
     const act = (fields: Record<string, string>) => call(contractPrices.action as RouteHandler, path(org.id), adminCookie, org.id, fields);
 
-    expect(unwrap(await act({ intent: "add", sku: "NO-SUCH-SKU", price: "10" }))).toMatchObject({ status: 400, body: { fieldErrors: { sku: ["admin:pricing.errors.unknownSku"] } } });
-    expect(unwrap(await act({ intent: "add", sku: p.sku, price: "60" }))).toMatchObject({ status: 400, body: { fieldErrors: { price: ["admin:pricing.errors.aboveList"] }, listPriceFen: 5990 } });
+    const unreadable = refusal(await act({ intent: "add", sku: "", price: "abc" }));
+    expect(unreadable).toMatchObject({ status: 400, values: { price: "abc" }, body: { intent: "add" } });
+    expect([unreadable.fieldErrors.sku?.[0], unreadable.fieldErrors.price?.[0]]).toEqual(["admin:errors.required", "admin:errors.priceFormat"]);
+    expect(refusal(await act({ intent: "add", sku: "NO-SUCH-SKU", price: "10" }))).toMatchObject({ status: 400, fieldErrors: { sku: ["admin:pricing.errors.unknownSku"] } });
+    expect(refusal(await act({ intent: "add", sku: p.sku, price: "60" }))).toMatchObject({ status: 400, fieldErrors: { price: ["admin:pricing.errors.aboveList"] }, body: { listPriceFen: 5990 } });
     expect(await prisma.contractPrice.count()).toBe(0);
 
     await thrown(act({ intent: "add", sku: p.sku, price: "55.5" }));
     const contract = await prisma.contractPrice.findFirstOrThrow({ where: { organisationId: org.id } });
     expect(contract).toMatchObject({ productId: p.id, priceFen: 5550 });
-    expect(unwrap(await act({ intent: "add", sku: p.sku, price: "50" }))).toMatchObject({ status: 400, body: { fieldErrors: { sku: ["admin:pricing.errors.contractExists"] } } });
+    expect(refusal(await act({ intent: "add", sku: p.sku, price: "50" }))).toMatchObject({ status: 400, fieldErrors: { sku: ["admin:pricing.errors.contractExists"] } });
 
+    // Only the row that was edited takes the answer.
+    expect(refusal(await act({ intent: "update", contractId: String(contract.id), price: "60" }))).toMatchObject({ status: 400, fieldErrors: { price: ["admin:pricing.errors.aboveList"] }, body: { contractId: String(contract.id), listPriceFen: 5990 } });
     await thrown(act({ intent: "update", contractId: String(contract.id), price: "54" }));
     expect((await prisma.contractPrice.findUniqueOrThrow({ where: { id: contract.id } })).priceFen).toBe(5400);
     const loaded = (await call(contractPrices.loader as RouteHandler, path(org.id), adminCookie, org.id)) as { organisation: { contractPrices: unknown[] } };

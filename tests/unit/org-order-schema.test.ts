@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { beijingToday, gridRows, orderDetailsSchema, taxNumberProblem, TermsPaymentSchema } from "~/models/org-order-schema";
+import { beijingToday, GridSchema, orderDetailsSchema, taxNumberProblem, TermsPaymentSchema } from "~/models/org-order-schema";
+import { parseForm } from "~/utils/form";
 
 describe("税号 (taxpayer number)", () => {
   it("accepts 15, 17, 18 and 20 characters, the 18-character one only with its check character", () => {
@@ -40,11 +41,22 @@ describe("税号 (taxpayer number)", () => {
 
 describe("the quick-order grid's fields", () => {
   it("become rows in order, blank rows dropped, values trimmed", () => {
-    expect(gridRows({ "sku.0": " ZL-0001 ", "quantity.0": "20", "sku.1": "", "quantity.1": "", "quantity.3": "5", "sku.2": "JL-1063", "quantity.2": "", org: "1" })).toEqual([
+    const grid = (fields: Record<string, string>) => parseForm(new URLSearchParams({ intent: "save", org: "1", ...fields }), GridSchema);
+    const typed = grid({ "lines[0].sku": " ZL-0001 ", "lines[0].quantity": "20", "lines[1].sku": "", "lines[1].quantity": "", "lines[3].quantity": "5", "lines[2].sku": "JL-1063", "lines[2].quantity": "" });
+    expect(typed.status === "success" ? typed.value.lines : typed.error).toEqual([
       { sku: "ZL-0001", quantity: "20" },
       { sku: "JL-1063", quantity: "" },
       { sku: "", quantity: "5" },
     ]);
+    // An index far past the grid is not read (nor a sparse array walked to it).
+    const far = grid({ "lines[0].sku": "ZL-0001", "lines[0].quantity": "1", "lines[999999999].sku": "X" });
+    expect(far.status === "success" ? far.value.lines : far.error).toEqual([{ sku: "ZL-0001", quantity: "1" }]);
+  });
+
+  it("needs a name only to be saved as a list", () => {
+    const saveList = parseForm(new URLSearchParams({ intent: "saveList", "lines[0].sku": "ZL-0001", listName: " " }), GridSchema);
+    expect(saveList.status === "success" ? null : saveList.error).toEqual({ listName: ["org:errors.listName"] });
+    expect(parseForm(new URLSearchParams({ intent: "review", listName: "" }), GridSchema).status).toBe("success");
   });
 });
 

@@ -1,3 +1,4 @@
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -5,10 +6,13 @@ import { Money } from "~/components/money";
 import type { SkuPreview } from "~/models/sku-lookup.server";
 import { useLocalize, useLocalizeSpec } from "~/utils/localize";
 
+type Field = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+
 type Props = {
   index: number;
   organisationId: number;
-  row: { sku: string; quantity: string };
+  /** The row's fields of the grid's form ("lines[i].sku", "lines[i].quantity"). */
+  fields: { sku: Field; quantity: Field };
   errorId?: string;
   problemText?: string | null;
 };
@@ -17,7 +21,7 @@ type Props = {
  * One line of the quick-order grid. As the buyer types a SKU (or changes the quantity) the server says
  * what it is and what this organisation pays for it, under the line, before review.
  */
-export function GridRow({ index: i, organisationId, row, errorId, problemText }: Props) {
+export function GridRow({ index: i, organisationId, fields, errorId, problemText }: Props) {
   const { t } = useTranslation("org");
   const localize = useLocalize();
   const localizeSpec = useLocalizeSpec();
@@ -39,7 +43,7 @@ export function GridRow({ index: i, organisationId, row, errorId, problemText }:
 
   // Lines loaded from a draft, a saved list or a past order are described at once.
   useEffect(() => {
-    if (row.sku) lookUp(0);
+    if (fields.sku.initialValue) lookUp(0);
     return () => clearTimeout(timer.current);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mounted row; typing triggers the rest
   }, []);
@@ -47,16 +51,18 @@ export function GridRow({ index: i, organisationId, row, errorId, problemText }:
   const preview = skuRef.current?.value.trim() ? fetcher.data : undefined;
   const previewId = `row-${i}-preview`;
   const describedBy = [errorId, preview ? previewId : null].filter(Boolean).join(" ") || undefined;
+  // The row's problems are the order's own check (with the row's number and values), not the schema's.
+  const { key: skuKey, ...skuProps } = getInputProps(fields.sku, { type: "text" });
+  const { key: quantityKey, ...quantityProps } = getInputProps(fields.quantity, { type: "text" });
   return (
     <tr className="align-top">
       <td className="py-1 pr-2 text-stone-600">{i + 1}</td>
       <td className="py-1 pr-2">
-        <label htmlFor={`sku-${i}`} className="sr-only">{t("order.skuOfRow", { row: i + 1 })}</label>
+        <label htmlFor={fields.sku.id} className="sr-only">{t("order.skuOfRow", { row: i + 1 })}</label>
         <input
+          key={skuKey}
+          {...skuProps}
           ref={skuRef}
-          id={`sku-${i}`}
-          name={`sku.${i}`}
-          defaultValue={row.sku}
           autoComplete="off"
           onChange={() => lookUp(250)}
           aria-invalid={problemText ? true : undefined}
@@ -79,12 +85,11 @@ export function GridRow({ index: i, organisationId, row, errorId, problemText }:
         ) : null}
       </td>
       <td className="py-1 pr-2">
-        <label htmlFor={`quantity-${i}`} className="sr-only">{t("order.quantityOfRow", { row: i + 1 })}</label>
+        <label htmlFor={fields.quantity.id} className="sr-only">{t("order.quantityOfRow", { row: i + 1 })}</label>
         <input
+          key={quantityKey}
+          {...quantityProps}
           ref={quantityRef}
-          id={`quantity-${i}`}
-          name={`quantity.${i}`}
-          defaultValue={row.quantity}
           inputMode="numeric"
           autoComplete="off"
           onChange={() => lookUp(400)}

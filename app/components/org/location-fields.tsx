@@ -1,21 +1,21 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { TextField, type Errors } from "~/components/admin/form-fields";
+import { TextField } from "~/components/admin/form-fields";
+import type { LocationInput } from "~/models/organisation-schema";
 
-export type LocationValues = Partial<Record<"name" | "address" | "contactName" | "contactMobile", string>>;
+/** The four fields of one delivery location, from the form's schema (a LocationSchema or one row of an application). */
+export type LocationFieldset = { [K in keyof LocationInput]: FieldMetadata<string | undefined, Record<string, unknown>, string[]> };
 
-/**
- * The four fields of one delivery location. `prefix` names them ("locations.0." on the application,
- * "" on the organisation page); `form` keeps ids unique when a page has several forms.
- */
-export function LocationFields({ prefix = "", form, values = {}, errors }: { prefix?: string; form?: string; values?: LocationValues; errors?: Errors }) {
+/** The four fields of one delivery location (the application's rows, the organisation page's new location). */
+export function LocationFields({ fields }: { fields: LocationFieldset }) {
+  // Every location needs all four (extra blank rows of an application are simply left out).
   const { t } = useTranslation("org");
-  const field = (name: keyof LocationValues, label: string) => ({ form, name: `${prefix}${name}`, label: t(label), required: true, errors, defaultValue: values[name] ?? "" });
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField {...field("name", "fields.locationName")} />
-      <TextField {...field("contactName", "fields.locationContact")} autoComplete="name" />
-      <TextField {...field("address", "fields.address")} className="sm:col-span-2" autoComplete="street-address" />
-      <TextField {...field("contactMobile", "fields.locationMobile")} type="tel" inputMode="numeric" autoComplete="tel" />
+      <TextField field={fields.name} required label={t("fields.locationName")} />
+      <TextField field={fields.contactName} required label={t("fields.locationContact")} autoComplete="name" />
+      <TextField field={fields.address} required label={t("fields.address")} className="sm:col-span-2" autoComplete="street-address" />
+      <TextField field={fields.contactMobile} required label={t("fields.locationMobile")} type="tel" inputMode="numeric" autoComplete="tel" />
     </div>
   );
 }
