@@ -5,7 +5,7 @@ import type { $ZodType, input, output } from "zod/v4/core";
 /**
  * The one form pipeline (ADR 031). A form's Zod schema lives in a client-safe module; the browser
  * checks it with `useHallForm` while the person types, and the action checks the same schema with
- * `parseForm` — same rules, same messages (i18n keys such as "account:errors.required", translated
+ * `parseForm` — same rules, same messages (wording keys with their namespace, translated
  * where they are shown). The action answers with `submission.reply()` (see form.server.ts), which
  * carries the field errors, the form's own error and the values typed, so nothing typed is lost.
  */
