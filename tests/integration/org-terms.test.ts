@@ -10,7 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { cookieFor, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { resetDatabase } from "../support/db";
 import { bulkProduct, createOrgShop, organisationWithMembers, placeFor, type TestOrganisation } from "../support/org-fixtures";
-import { post, refusal, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, type RouteHandler } from "../support/routes";
 
 beforeEach(resetDatabase);
 

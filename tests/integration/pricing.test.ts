@@ -5,7 +5,7 @@ import * as productPricing from "~/routes/admin.products_.$id.pricing";
 import { prisma } from "~/utils/db.server";
 import { cookieFor, createUserWithRole, type ReferenceData } from "../support/admin-fixtures";
 import { createShop, product } from "../support/order-fixtures";
-import { post, refusal, request, thrown, unwrap, type RouteHandler } from "../support/routes";
+import { post, refusal, request, thrown, type RouteHandler } from "../support/routes";
 
 let ref: ReferenceData;
 let adminCookie: string;
