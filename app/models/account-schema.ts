@@ -105,11 +105,6 @@ export const AddressActionSchema = z.object({ intent: z.enum(["delete", "setDefa
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-/** Field errors in the shape forms read: { field: [message key] }. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  return z.flattenError(error).fieldErrors as FieldErrors;
-}
-
 /** The one-line address a delivery order copies (吉林省长春市朝阳区 红旗街 88 号). */
 export function formatAddress(a: { province: string; city: string; district: string; detail: string }) {
   // Municipalities repeat the province as the city (北京市北京市); write it once.

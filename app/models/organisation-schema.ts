@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { employeeNoField, MOBILE_PATTERN, type FieldErrors } from "./account-schema";
+import { employeeNoField, MOBILE_PATTERN } from "./account-schema";
 
 /**
  * Form schemas for organisation accounts (食堂, 工会/福利, 部门), shared by server and browser. Messages
@@ -126,12 +126,3 @@ export const ReviewSchema = z.discriminatedUnion("intent", [
 ]);
 export type ReviewInput = z.infer<typeof ReviewSchema>;
 
-/** Field errors keyed by the whole path ("locations.0.name"), so each row's fields get their own. */
-export function pathErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}

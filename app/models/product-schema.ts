@@ -133,18 +133,6 @@ export type ProductStatus = (typeof productStatuses)[number];
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-/** Field errors in the shape forms read: { field: [message key] }. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  return z.flattenError(error).fieldErrors as FieldErrors;
-}
-
-/** A form's text fields, to validate and to put back into the form when it fails. */
-export function formText(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string") out[key] = value;
-  return out;
-}
-
 /** The import/export spreadsheet's columns, in export order (see app/models/product-csv.server.ts). */
 export const CSV_COLUMNS = [
   "sku",
