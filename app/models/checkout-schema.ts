@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseYuanToFen } from "~/utils/money";
+import { yuanToPositiveFen } from "./money-field";
 
 /**
  * Forms of the cart, checkout and order pages, shared by server and browser (ADR 033). Messages are
@@ -92,18 +92,7 @@ const refundAmount = z
   .trim()
   .min(1, { error: "orders:errors.required", abort: true })
   .max(20, { error: "orders:errors.amountFormat", abort: true })
-  .transform((text, ctx) => {
-    const fen = parseYuanToFen(text);
-    if (fen === null) {
-      ctx.addIssue({ code: "custom", message: "orders:errors.amountFormat" });
-      return z.NEVER;
-    }
-    if (fen <= 0) {
-      ctx.addIssue({ code: "custom", message: "orders:errors.amountPositive" });
-      return z.NEVER;
-    }
-    return fen;
-  });
+  .transform(yuanToPositiveFen("orders:errors.amountFormat", "orders:errors.amountPositive"));
 
 /** An administrator's forms on one order; each carries its intent. */
 export const ShipSchema = z.object({

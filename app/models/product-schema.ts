@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseYuanToFen } from "~/utils/money";
+import { yuanToPositiveFen } from "./money-field";
 
 /**
  * Form schemas for the catalogue administration, shared by server and browser. Messages are i18n
@@ -23,18 +23,7 @@ export const priceField = z
   .string("admin:errors.required")
   .trim()
   .min(1, "admin:errors.required")
-  .transform((text, ctx) => {
-    const fen = parseYuanToFen(text);
-    if (fen === null) {
-      ctx.addIssue({ code: "custom", message: "admin:errors.priceFormat" });
-      return z.NEVER;
-    }
-    if (fen <= 0) {
-      ctx.addIssue({ code: "custom", message: "admin:errors.pricePositive" });
-      return z.NEVER;
-    }
-    return fen;
-  });
+  .transform(yuanToPositiveFen("admin:errors.priceFormat", "admin:errors.pricePositive"));
 
 export const stockField = z
   .string("admin:errors.required")
